@@ -1,0 +1,98 @@
+/**
+ * The post as every rule reads it: front matter, blocks, pairs, and inline
+ * detail computed on demand (and then kept) for the paragraphs a rule asks about.
+ */
+import { SourceText, type Language, type Span } from '../text';
+import { parseFrontMatter, type FrontMatter } from './frontMatter';
+import { scanBlocks, type Block, type EnglishBlock, type ParagraphBlock } from './blocks';
+import { parseInline, type Inline } from './inline';
+
+export interface Pair {
+  chinese: ParagraphBlock;
+  english: EnglishBlock;
+}
+
+export class PostDocument {
+  readonly src: SourceText;
+  readonly frontMatter: FrontMatter | undefined;
+  /** Offset where the body starts. */
+  readonly bodyStart: number;
+  readonly blocks: Block[];
+  readonly pairs: Pair[];
+  /**
+   * The language of the "original" in the English blocks: 'zh' for posts made
+   * from Chinese-language videos, whose blocks carry the Chinese transcript.
+   */
+  readonly sourceLanguage: Language;
+  private readonly inlineCache = new Map<number, Inline>();
+
+  constructor(text: string) {
+    this.src = new SourceText(text);
+    this.frontMatter = parseFrontMatter(this.src);
+    const fm = this.frontMatter;
+    this.bodyStart = fm && fm.closed ? Math.min(text.length, fm.span[1] + eolLength(text, fm.span[1])) : fm ? fm.span[1] : this.src.bomLength;
+    this.blocks = scanBlocks(this.src, this.bodyStart);
+    this.pairs = linkPairs(this.blocks);
+    this.sourceLanguage = detectSourceLanguage(this);
+  }
+
+  get text(): string {
+    return this.src.text;
+  }
+
+  slice(span: Span): string {
+    return this.src.text.slice(span[0], span[1]);
+  }
+
+  inline(p: ParagraphBlock): Inline {
+    let inline = this.inlineCache.get(p.span[0]);
+    if (!inline) {
+      inline = parseInline(this.src.text, p.span);
+      this.inlineCache.set(p.span[0], inline);
+    }
+    return inline;
+  }
+
+  *paragraphs(): Iterable<ParagraphBlock> {
+    for (const b of this.blocks) if (b.kind === 'paragraph') yield b;
+  }
+
+  *englishBlocks(): Iterable<EnglishBlock> {
+    for (const b of this.blocks) if (b.kind === 'english') yield b;
+  }
+}
+
+function eolLength(text: string, at: number): number {
+  if (text.charCodeAt(at) === 13) return text.charCodeAt(at + 1) === 10 ? 2 : 1;
+  return text.charCodeAt(at) === 10 ? 1 : 0;
+}
+
+/** An English block pairs with the paragraph right before it (comments between are ignored). */
+function linkPairs(blocks: Block[]): Pair[] {
+  const pairs: Pair[] = [];
+  let prev: Block | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'html' && b.comment) continue;
+    if (b.kind === 'english' && prev?.kind === 'paragraph' && !prev.english) {
+      prev.english = b;
+      b.chinese = prev;
+      pairs.push({ chinese: prev, english: b });
+    }
+    prev = b;
+  }
+  return pairs;
+}
+
+function detectSourceLanguage(doc: PostDocument): Language {
+  let zh = 0;
+  let en = 0;
+  for (const b of doc.englishBlocks()) {
+    const label = b.summary?.text ?? '';
+    const cls = b.paragraphs[0]?.className ?? '';
+    if (/Original (Chinese|Text)\b/.test(label) || cls === 'chinese-text') zh += 5;
+    if (b.contentLang === 'zh') zh++;
+    else if (b.contentLang === 'en') en++;
+  }
+  if (zh === 0 && en === 0) return 'en';
+  return zh > en ? 'zh' : 'en';
+}

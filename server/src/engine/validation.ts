@@ -1,0 +1,144 @@
+/**
+ * JSON Schema validation with ajv, compiled once per schema object, and
+ * ajv's errors turned into sentences a writer understands.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft7, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+export interface SchemaProblem {
+  /** JSON pointer to the offending value ('' for the root). */
+  pointer: string;
+  /** For a missing property: its name. */
+  missing?: string;
+  /** For an unknown property: its name. */
+  unknown?: string;
+  message: string;
+}
+
+let ajv2020: Ajv2020 | undefined;
+let ajv7: AjvDraft7 | undefined;
+const compiled = new WeakMap<object, ValidateFunction | Error>();
+
+function ajvFor(schema: object): Ajv2020 | AjvDraft7 {
+  const declared = (schema as { $schema?: string }).$schema ?? '';
+  if (/draft-0[467]/.test(declared)) {
+    if (!ajv7) addFormats((ajv7 = new AjvDraft7({ allErrors: true, strict: false })));
+    return ajv7;
+  }
+  if (!ajv2020) addFormats((ajv2020 = new Ajv2020({ allErrors: true, strict: false })));
+  return ajv2020;
+}
+
+/** A validator for `schema`; a schema that does not compile reports that, once per call. */
+export function validatorFor(schema: object): (data: unknown) => SchemaProblem[] {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    try {
+      fn = ajvFor(schema).compile(schema);
+    } catch (err) {
+      fn = err as Error;
+    }
+    compiled.set(schema, fn);
+  }
+  const validate = fn;
+  return (data) => {
+    if (validate instanceof Error) return [{ pointer: '', message: `The schema itself is invalid: ${validate.message}` }];
+    if (validate(data)) return [];
+    return humanize(validate.errors ?? []);
+  };
+}
+
+/** Keeps the most telling error per location and words it for people. */
+function humanize(errors: ErrorObject[]): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  // anyOf/oneOf produce one error per branch; say it once, for the whole value.
+  const branchy = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (branchy.has(e.instancePath) && e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
+    if (e.keyword === 'if') continue;
+    const problem = describe(e);
+    const key = problem.pointer + '|' + problem.message;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(problem);
+  }
+  return out;
+}
+
+function describe(e: ErrorObject): SchemaProblem {
+  const name = fieldName(e.instancePath);
+  const custom = (e.parentSchema as { errorMessage?: string } | undefined)?.errorMessage;
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return { pointer: e.instancePath, missing: String(p.missingProperty), message: `The required field \`${String(p.missingProperty)}\` is missing.` };
+    case 'additionalProperties':
+      return {
+        pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+        unknown: String(p.additionalProperty),
+        message: `\`${String(p.additionalProperty)}\` is not a known field${name ? ` of ${name}` : ''}.`,
+      };
+    case 'type':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} should be ${article(String(p.type))}.` };
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``);
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} should be one of ${list(allowed)}.` };
+    }
+    case 'const':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} should be \`${String(p.allowedValue)}\`.` };
+    case 'pattern':
+    case 'format':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} is not in the expected form (${String(p.pattern ?? p.format)}).` };
+    case 'uniqueItems':
+      return { pointer: `${e.instancePath}/${String(p.i)}`, message: `${cap(name)} lists the same item twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).` };
+    case 'minLength':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} should not be empty.` };
+    case 'minItems':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} should have at least ${String(p.limit)} item(s).` };
+    case 'maxItems':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} should have at most ${String(p.limit)} items.` };
+    case 'not':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} has a value that is not allowed here.` };
+    case 'anyOf':
+    case 'oneOf':
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} is not in any of the accepted forms.` };
+    default:
+      return { pointer: e.instancePath, message: custom ?? `${cap(name)} ${e.message ?? 'is invalid'}.` };
+  }
+}
+
+function fieldName(pointer: string): string {
+  if (!pointer) return 'the front matter';
+  const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = parts[parts.length - 1];
+  if (/^\d+$/.test(last) && parts.length > 1) return `item ${Number(last) + 1} of \`${parts[parts.length - 2]}\``;
+  return `\`${last}\``;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    string: 'a text',
+    array: 'a list',
+    object: 'a mapping',
+    boolean: '`true` or `false`',
+    number: 'a number',
+    integer: 'a whole number',
+    null: 'empty',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' or ');
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  if (items.length > 12) return `${items.slice(0, 12).join(', ')}, …`;
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
