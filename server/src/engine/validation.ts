@@ -76,9 +76,12 @@ function describe(e: ErrorObject): SchemaProblem {
       return { pointer: e.instancePath, missing: String(p.missingProperty), message: `The required field \`${String(p.missingProperty)}\` is missing.` };
     case 'additionalProperties':
       return {
-        pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+        pointer: `${e.instancePath}/${String(p.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`,
         unknown: String(p.additionalProperty),
-        message: `\`${String(p.additionalProperty)}\` is not a known field${name ? ` of ${name}` : ''}.`,
+        message:
+          e.instancePath === '/rules'
+            ? `\`${String(p.additionalProperty)}\` is not a Bilint rule; see the rule list in the README.`
+            : `\`${String(p.additionalProperty)}\` is not a known field${e.instancePath ? ` of ${name}` : ''}.`,
       };
     case 'type':
       return { pointer: e.instancePath, message: custom ?? `${cap(name)} should be ${article(String(p.type))}.` };
