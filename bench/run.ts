@@ -74,7 +74,9 @@ async function main(): Promise<void> {
     progress: (m) => process.stderr.isTTY && process.stderr.write(`\r\x1b[K… ${m}`),
   };
   console.log(`Bilint bench${args.quick ? ' (--quick)' : ''}${args.full ? ' (--full)' : ''}`);
-  console.log(`machine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, ${info.platform}, node ${info.node}, load ${info.loadAverage}`);
+  console.log(
+    `machine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, ${info.platform}, node ${info.node}, load ${info.loadAverage}`,
+  );
   console.log(`corpus: ${corpus.length} posts, ${chars(corpus)} chars from ${dir}`);
   console.log(`markdownlint: ${ctx.markdownlint ? 'loaded (library, default rules)' : 'NOT loaded'}`);
 
@@ -98,7 +100,10 @@ async function main(): Promise<void> {
   console.log('\n## Targets');
   for (const m of all.filter((x) => x.target)) console.log(`${met(m) ? 'MET   ' : 'MISSED'}  ${m.label}: ${fmt(m)}  (${formatTarget(m)})`);
   if (args.json) {
-    fs.writeFileSync(args.json, JSON.stringify({ machine: info, quick: args.quick, full: args.full, sections: results, sink: sinkValue() }, null, 2) + '\n');
+    fs.writeFileSync(
+      args.json,
+      JSON.stringify({ machine: info, quick: args.quick, full: args.full, sections: results, sink: sinkValue() }, null, 2) + '\n',
+    );
     console.log(`\nresults written to ${args.json}`);
   }
 }

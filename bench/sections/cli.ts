@@ -95,19 +95,37 @@ export const cli: Section = {
         row('bilint --cache real/ (cold)', base.length, run(process.execPath, [bin, '--cache', 'real'], tmp));
         const warm = run(process.execPath, [bin, '--cache', 'real'], tmp);
         row('bilint --cache real/ (unchanged re-run)', base.length, warm);
-        r.metrics.push({ id: 'cli.cache.rerun', label: 'bilint --cache re-run, nothing changed', value: warm.ms, unit: 'ms', target: { op: '<=', value: 1000 } });
+        r.metrics.push({
+          id: 'cli.cache.rerun',
+          label: 'bilint --cache re-run, nothing changed',
+          value: warm.ms,
+          unit: 'ms',
+          target: { op: '<=', value: 1000 },
+        });
       } else {
         r.notes.push('bilint --help does not list --cache yet: cache re-run not measured.');
       }
 
       if (mdSmall) {
-        r.metrics.push({ id: 'cli.speedup', label: `markdownlint-cli2 / bilint wall time (${base.length} posts)`, value: mdSmall.ms / small.ms, unit: '×', target: { op: '>=', value: 20 } });
+        r.metrics.push({
+          id: 'cli.speedup',
+          label: `markdownlint-cli2 / bilint wall time (${base.length} posts)`,
+          value: mdSmall.ms / small.ms,
+          unit: '×',
+          target: { op: '>=', value: 20 },
+        });
         r.notes.push(`bilint is ${ratio(mdSmall.ms, small.ms)} faster than markdownlint-cli2 on the same ${base.length} posts.`);
       }
       r.metrics.push({ id: 'cli.wall', label: `bilint wall time (${base.length} posts)`, value: small.ms, unit: 'ms' });
-      r.metrics.push({ id: 'cli.perpost.growth', label: `bilint ms/post, ${bigCount} posts / ${base.length} posts`, value: big.ms / bigCount / (small.ms / base.length), unit: '×' });
+      r.metrics.push({
+        id: 'cli.perpost.growth',
+        label: `bilint ms/post, ${bigCount} posts / ${base.length} posts`,
+        value: big.ms / bigCount / (small.ms / base.length),
+        unit: '×',
+      });
       const peak = Math.max(small.peakMb, big.peakMb);
-      if (Number.isFinite(peak)) r.metrics.push({ id: 'cli.peak', label: 'bilint peak memory', value: peak, unit: 'MB', target: { op: '<=', value: 500 } });
+      if (Number.isFinite(peak))
+        r.metrics.push({ id: 'cli.peak', label: 'bilint peak memory', value: peak, unit: 'MB', target: { op: '<=', value: 500 } });
       if (!ctx.full) r.notes.push(`markdownlint-cli2 on ${bigCount} posts runs only with --full (it takes minutes).`);
       r.notes.push('Wall time includes Node start-up; stdout goes to /dev/null.');
       return r;

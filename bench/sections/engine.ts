@@ -23,7 +23,10 @@ export const largestPost: Section = {
     const biggest = [...ctx.corpus].sort((a, b) => b.text.length - a.text.length).slice(0, 3);
     const runs = ctx.quick ? 20 : 60;
     const mdRuns = ctx.quick ? 3 : 10;
-    r.tables.push({ head: ['post', 'chars', 'findings', 'bilint median ms', 'p95 ms', 'runs', 'markdownlint median ms', 'ratio'], rows: [] });
+    r.tables.push({
+      head: ['post', 'chars', 'findings', 'bilint median ms', 'p95 ms', 'runs', 'markdownlint median ms', 'ratio'],
+      rows: [],
+    });
     // All bilint runs first, then markdownlint, so neither pays for the other's garbage.
     const ours = biggest.map((p) => {
       ctx.progress(`largest-post: bilint on ${short(p.file)}`);
@@ -50,9 +53,21 @@ export const largestPost: Section = {
         md ? ratio(md.median, s.median) : 'n/a',
       ]);
       if (i === 0) {
-        r.metrics.push({ id: 'largest.median', label: `largest post (${p.text.length} chars) median`, value: s.median, unit: 'ms', target: { op: '<=', value: 10 } });
+        r.metrics.push({
+          id: 'largest.median',
+          label: `largest post (${p.text.length} chars) median`,
+          value: s.median,
+          unit: 'ms',
+          target: { op: '<=', value: 10 },
+        });
         r.metrics.push({ id: 'largest.p95', label: `largest post p95`, value: s.p95, unit: 'ms' });
-        if (md) r.metrics.push({ id: 'largest.markdownlint.median', label: 'markdownlint on the same post, median', value: md.median, unit: 'ms' });
+        if (md)
+          r.metrics.push({
+            id: 'largest.markdownlint.median',
+            label: 'markdownlint on the same post, median',
+            value: md.median,
+            unit: 'ms',
+          });
       }
     });
     r.notes.push(`ratio = markdownlint time / bilint time. markdownlint: ${mdRuns} runs per post.`);
@@ -99,9 +114,17 @@ export const throughput: Section = {
         ['markdownlint', String(mdPosts.length), num(chars(mdPosts) / MIB, 2), ms(mdMs), num(mdRate, 2)],
       ],
     });
-    r.metrics.push({ id: 'throughput.bilint', label: 'bilint throughput', value: rate, unit: 'M chars/s', target: { op: '>=', value: 10 } });
+    r.metrics.push({
+      id: 'throughput.bilint',
+      label: 'bilint throughput',
+      value: rate,
+      unit: 'M chars/s',
+      target: { op: '>=', value: 10 },
+    });
     r.metrics.push({ id: 'throughput.markdownlint', label: 'markdownlint throughput', value: mdRate, unit: 'M chars/s' });
-    r.notes.push(`bilint is ${ratio(rate, mdRate)} faster than markdownlint per character (bilint: median of ${rounds.times.length} pass(es)).`);
+    r.notes.push(
+      `bilint is ${ratio(rate, mdRate)} faster than markdownlint per character (bilint: median of ${rounds.times.length} pass(es)).`,
+    );
     return r;
   },
 };
@@ -112,7 +135,10 @@ export const linearity: Section = {
   run(ctx: BenchContext) {
     const r = emptyResult();
     const sizes = [10_000, 100_000, 1_000_000, 5_000_000];
-    r.tables.push({ head: ['size (chars)', 'UTF-8 bytes', 'bilint ms', 'bilint ns/char', 'markdownlint ms', 'markdownlint ns/char'], rows: [] });
+    r.tables.push({
+      head: ['size (chars)', 'UTF-8 bytes', 'bilint ms', 'bilint ns/char', 'markdownlint ms', 'markdownlint ns/char'],
+      rows: [],
+    });
     const perChar: number[] = [];
     const mdPerChar: number[] = [];
     for (const size of sizes) {
@@ -146,9 +172,20 @@ export const linearity: Section = {
     r.tables[0].rows.push([`${fmOnly.length} (front matter only)`, String(Buffer.byteLength(fmOnly)), ms(fixed), '-', '-', '-']);
     r.metrics.push({ id: 'linearity.fixed', label: 'fixed cost per post (lint of the front matter alone)', value: fixed, unit: 'ms' });
     const spread = Math.max(...perChar) / Math.min(...perChar);
-    r.metrics.push({ id: 'linearity.spread', label: 'bilint ns/char, largest / smallest across sizes', value: spread, unit: '×', target: { op: '<=', value: 2 } });
+    r.metrics.push({
+      id: 'linearity.spread',
+      label: 'bilint ns/char, largest / smallest across sizes',
+      value: spread,
+      unit: '×',
+      target: { op: '<=', value: 2 },
+    });
     if (mdPerChar.length > 1) {
-      r.metrics.push({ id: 'linearity.markdownlint.spread', label: 'markdownlint ns/char, largest / smallest', value: Math.max(...mdPerChar) / Math.min(...mdPerChar), unit: '×' });
+      r.metrics.push({
+        id: 'linearity.markdownlint.spread',
+        label: 'markdownlint ns/char, largest / smallest',
+        value: Math.max(...mdPerChar) / Math.min(...mdPerChar),
+        unit: '×',
+      });
     }
     r.notes.push('Flat ns/char means linear time; the spread target (≤ 2×) allows for fixed per-call costs and GC noise.');
     return r;
@@ -184,7 +221,9 @@ export const ruleBreakdown: Section = {
       const t = summarize(times[k + 1]).median;
       r.tables[0].rows.push([v.name, ms(Math.max(0, t - model)), String(lint(text, { only: v.only }).diagnostics.length)]);
     });
-    r.notes.push("A rule's time is its lint-alone median minus the model time, so it includes the inline detail it asks for (shared in a full lint).");
+    r.notes.push(
+      "A rule's time is its lint-alone median minus the model time, so it includes the inline detail it asks for (shared in a full lint).",
+    );
     return r;
   },
 };
