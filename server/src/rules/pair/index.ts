@@ -1,3 +1,4 @@
 import type { Rule } from '../../engine/rule';
+import numberMismatch from './number-mismatch';
 
-export const pairRules: Rule<any>[] = [];
+export const pairRules: Rule<any>[] = [numberMismatch];

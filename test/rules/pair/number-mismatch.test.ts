@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import { assertFindings, lintRule, post, en } from '../../helpers';
+
+const ID = 'pair/number-mismatch';
+
+test('numbers that agree after normalizing units give no finding', () => {
+  const text = post(
+    [
+      '公司在2003年5月18日筹集了4亿美元，占比20%。',
+      en('On May 18th, 2003, the company raised $400 million, 20 percent of the total.'),
+      '',
+      '产量达到2,000吨，持续了六年，人口约1.7亿。',
+      en('Output reached 2000 tons for six years, with 170 million people.'),
+      '',
+    ].join('\n'),
+  );
+  assertFindings(text, lintRule(ID, text), []);
+});
+
+test('a number on one side only is reported where it stands', () => {
+  const body = '盈利目标是2029年，还有四年。\n' + en('Profitability target 2025, four years away.') + '\n';
+  const text = post(body);
+  assertFindings(text, lintRule(ID, text), [
+    { line: 18, column: 6, text: '2029', message: 'The Chinese has “2029”' },
+    { line: 21, column: 44, text: '2025', message: 'The English has “2025”' },
+  ]);
+});
+
+test('a pair where nothing agrees gets one finding, not one per number', () => {
+  const body = '他在1990年用3美元买了5本书，又在1995年卖掉。\n' + en('In 2001 he paid 40 dollars for 12 records and sold them in 2008.') + '\n';
+  const text = post(body);
+  assertFindings(text, lintRule(ID, text), [{ line: 18, column: 3, text: '1990', message: 'None of the numbers of this pair agree' }]);
+});
+
+test('a unit conversion in parentheses counts as the original number', () => {
+  const text = post('从未在低于11.7摄氏度（53°F）的温度下测试。\n' + en('They never tested below 53 degrees.') + '\n');
+  assertFindings(text, lintRule(ID, text), []);
+});
+
+test('spelled-out English numbers are only reported when asked', () => {
+  const text = post('他们讨论了这个问题。\n' + en('They discussed it for three hours.') + '\n');
+  assertFindings(text, lintRule(ID, text), []);
+  assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['info', { checkSpelledOutEnglish: true }] } }), [
+    { line: 21, column: 45, text: 'three' },
+  ]);
+});
+
+test('positions stay exact after CRLF, a BOM and an emoji', () => {
+  const text = '\uFEFF' + post('😀 目标是2029年。\n' + en('😀 Target: 2025.') + '\n').replace(/\n/g, '\r\n');
+  assertFindings(text, lintRule(ID, text), [
+    { line: 18, column: 7, text: '2029' },
+    { line: 21, column: 36, text: '2025' },
+  ]);
+});
+
+test('Chinese-source posts and condensed translations are not compared', () => {
+  const summary = '他在1990年出生。\n' + en('He was born in 1991, and then ' + 'he talked for a very long time about many other things '.repeat(4)) + '\n';
+  const text = post(summary);
+  assertFindings(text, lintRule(ID, text), []);
+});
