@@ -16,6 +16,13 @@ export interface SchemaProblem {
   message: string;
 }
 
+/** A problem with what a rule needs to act on it: the failing keyword and its parameters. */
+export interface DetailedSchemaProblem extends SchemaProblem {
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+// verbose: errors carry their parentSchema, where `errorMessage` lives.
 let ajv2020: Ajv2020 | undefined;
 let ajv7: AjvDraft7 | undefined;
 const compiled = new WeakMap<object, ValidateFunction | Error>();
@@ -23,15 +30,21 @@ const compiled = new WeakMap<object, ValidateFunction | Error>();
 function ajvFor(schema: object): Ajv2020 | AjvDraft7 {
   const declared = (schema as { $schema?: string }).$schema ?? '';
   if (/draft-0[467]/.test(declared)) {
-    if (!ajv7) addFormats((ajv7 = new AjvDraft7({ allErrors: true, strict: false })));
+    if (!ajv7) addFormats((ajv7 = new AjvDraft7({ allErrors: true, strict: false, verbose: true })));
     return ajv7;
   }
-  if (!ajv2020) addFormats((ajv2020 = new Ajv2020({ allErrors: true, strict: false })));
+  if (!ajv2020) addFormats((ajv2020 = new Ajv2020({ allErrors: true, strict: false, verbose: true })));
   return ajv2020;
 }
 
 /** A validator for `schema`; a schema that does not compile reports that, once per call. */
 export function validatorFor(schema: object): (data: unknown) => SchemaProblem[] {
+  const detailed = detailedValidatorFor(schema);
+  return (data) => detailed(data).map(({ keyword: _k, params: _p, ...plain }) => plain);
+}
+
+/** Like `validatorFor`, keeping each problem's keyword and parameters. */
+export function detailedValidatorFor(schema: object): (data: unknown) => DetailedSchemaProblem[] {
   let fn = compiled.get(schema);
   if (!fn) {
     try {
@@ -43,15 +56,16 @@ export function validatorFor(schema: object): (data: unknown) => SchemaProblem[]
   }
   const validate = fn;
   return (data) => {
-    if (validate instanceof Error) return [{ pointer: '', message: `The schema itself is invalid: ${validate.message}` }];
+    if (validate instanceof Error)
+      return [{ pointer: '', keyword: 'schema', params: {}, message: `The schema itself is invalid: ${validate.message}` }];
     if (validate(data)) return [];
     return humanize(validate.errors ?? []);
   };
 }
 
 /** Keeps the most telling error per location and words it for people. */
-function humanize(errors: ErrorObject[]): SchemaProblem[] {
-  const out: SchemaProblem[] = [];
+function humanize(errors: ErrorObject[]): DetailedSchemaProblem[] {
+  const out: DetailedSchemaProblem[] = [];
   const seen = new Set<string>();
   // anyOf/oneOf produce one error per branch; say it once, for the whole value.
   const branchy = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
@@ -62,14 +76,26 @@ function humanize(errors: ErrorObject[]): SchemaProblem[] {
     const key = problem.pointer + '|' + problem.message;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(problem);
+    out.push({ ...problem, keyword: e.keyword, params: e.params as Record<string, unknown> });
   }
   return out;
 }
 
+/**
+ * A schema's own wording: `errorMessage` as one string, or per keyword
+ * (`{ "pattern": "…" }`). `{field}` stands for the value's name, so a shared
+ * definition (`$defs`) can still name the field it failed in.
+ */
+function customMessage(e: ErrorObject, name: string): string | undefined {
+  let custom = (e.parentSchema as { errorMessage?: unknown } | undefined)?.errorMessage;
+  if (custom && typeof custom === 'object') custom = (custom as Record<string, unknown>)[e.keyword];
+  if (typeof custom !== 'string') return undefined;
+  return custom.startsWith('{field}') ? cap(custom.replace('{field}', name)) : custom.split('{field}').join(name);
+}
+
 function describe(e: ErrorObject): SchemaProblem {
   const name = fieldName(e.instancePath);
-  const custom = (e.parentSchema as { errorMessage?: string } | undefined)?.errorMessage;
+  const custom = customMessage(e, name);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':

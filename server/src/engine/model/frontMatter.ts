@@ -20,6 +20,8 @@ export interface FrontMatterEntry {
 export interface FrontMatterError {
   message: string;
   span: Span;
+  /** The yaml package's error code (e.g. `DUPLICATE_KEY`), so rules can word each kind. */
+  code?: string;
 }
 
 export interface FrontMatter {
@@ -87,7 +89,7 @@ function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: false });
   for (const e of doc.errors) {
     const [s, end] = e.pos;
-    fm.errors.push({ message: e.message.split('\n')[0], span: [base + s, base + Math.max(end, s)] });
+    fm.errors.push({ message: e.message.split('\n')[0], span: [base + s, base + Math.max(end, s)], code: e.code });
   }
   const root = doc.contents;
   if (root === null || root === undefined) return;
