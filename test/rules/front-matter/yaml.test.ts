@@ -31,6 +31,17 @@ test('an unterminated front matter with nothing field-like after it gets no sugg
   assertFindings('---', lintRule(ID, '---'), [{ line: 1, column: 1, text: '---' }]);
 });
 
+test('a front matter left open and closed by a rule in the body is reported at its opening line', () => {
+  const text = '---\ntitle: 标题\n\n### 小标题\n\n正文第一段。\n\n' + en('Body.') + '\n\n---\n\n更多。\n';
+  const d = lintRule(ID, text);
+  assertFindings(text, d, [{ line: 1, column: 1, text: '---', message: 'up to the `---` on line 13' }]);
+  const fixed = applyEdit(text, d[0].suggestions![0].edit);
+  assert.ok(fixed.startsWith('---\ntitle: 标题\n---\n\n### 小标题\n'));
+  assertFindings(fixed, lintRule(ID, fixed), []);
+  const glued = '---\ntitle: 标题\n正文第一段。\n\n---\n';
+  assertFindings(glued, lintRule(ID, glued), [{ line: 1, column: 1, text: '---', message: 'not closed before the post body' }]);
+});
+
 test('a colon and space inside a title points at the colon and suggests quoting', () => {
   const text = postWith({ title: "title: 标题: Tom's 副标题" });
   const d = lintRule(ID, text);

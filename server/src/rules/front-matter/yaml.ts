@@ -35,7 +35,10 @@ export default defineRule({
       return;
     }
     const reported = new Set<number>();
+    const body = fm.errors.length ? bodyInside(src, fm) : -1;
+    if (body >= 0) report(runsIntoBody(src, fm, body));
     for (const error of fm.errors) {
+      if (body >= 0 && error.span[0] >= src.lineStarts[body]) continue;
       const r = error.code === 'DUPLICATE_KEY' ? duplicateKey(src, fm, error) : syntaxError(src, fm, error);
       // One mistake often trips two errors at one place (a `: ` in a value): say it once.
       if (reported.has(r.span[0])) continue;
@@ -59,6 +62,33 @@ function unclosed(src: SourceText, fm: FrontMatter): Report {
       ? { range: [src.lineStarts[line], src.lineStarts[line]] as Span, text: `---${eol}` }
       : { range: [src.text.length, src.text.length] as Span, text: `${eol}---` };
   return { span: fm.openSpan, message, suggestions: [{ title: `Close the front matter before line ${line + 1}`, edit }] };
+}
+
+/**
+ * The first line between the delimiters that is plainly post body (a
+ * heading, the English block's tags, a Chinese sentence): a front matter
+ * left open is closed by the first `---` rule of the body instead.
+ */
+function bodyInside(src: SourceText, fm: FrontMatter): number {
+  const first = src.lineOf(fm.contentSpan[0]);
+  for (let line = first; line < src.lineCount && src.lineStarts[line] < fm.contentSpan[1]; line++) {
+    const text = src.lineText(line);
+    if (/^(?:#{2,6}\s|<\/?(?:details|summary|p)\b)/.test(text)) return line;
+    if (/^[\u3400-\u9fff\uff00-\uffef]/.test(text) && !/[:：]/.test(text)) return line;
+  }
+  return -1;
+}
+
+function runsIntoBody(src: SourceText, fm: FrontMatter, body: number): Report {
+  const closer = src.lineOf(fm.contentSpan[1]) + 1;
+  let last = body;
+  while (last - 1 > src.lineOf(fm.contentSpan[0]) && src.lineText(last - 1).trim() === '') last--;
+  const at = src.lineStarts[last];
+  return {
+    span: fm.openSpan,
+    message: `This front matter is not closed before the post body: YAML reads the body up to the \`---\` on line ${closer} as fields. Add a \`---\` line after the last field.`,
+    suggestions: [{ title: `Close the front matter before line ${last + 1}`, edit: { range: [at, at], text: `---${src.eol}` } }],
+  };
 }
 
 function duplicateKey(src: SourceText, fm: FrontMatter, error: FrontMatterError): Report {
