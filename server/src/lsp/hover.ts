@@ -1,0 +1,82 @@
+/**
+ * Hover: on a bold term, its gloss (from this post, else from other posts
+ * of the workspace); on a Chinese paragraph, its English; on a front matter
+ * key, the post schema's description of it.
+ */
+import type { Hover } from 'vscode-languageserver';
+import * as path from 'node:path';
+import type { PostDocument } from '../engine/model/document';
+import type { ResolvedConfig } from '../engine/config';
+import type { WorkspaceIndex } from './workspaceIndex';
+import { blockAt, englishText, glossInPost, termAt } from './postQueries';
+import { schemaProperty } from './schema';
+
+export interface QueryContext {
+  doc: PostDocument;
+  config: ResolvedConfig;
+  index?: WorkspaceIndex;
+  filePath?: string;
+}
+
+export function hoverAt(ctx: QueryContext, offset: number): Hover | null {
+  const { doc } = ctx;
+  const fm = doc.frontMatter;
+  if (fm && offset <= fm.span[1]) return frontMatterHover(ctx, offset);
+  const block = blockAt(doc, offset);
+  if (!block || block.kind !== 'paragraph') return null;
+  const term = termAt(doc, block, offset);
+  if (term) return termHover(ctx, term.term, term.gloss, term.bold.span);
+  if (block.english) {
+    const english = englishText(doc, block.english.contentSpans);
+    if (!english) return null;
+    const label = doc.sourceLanguage === 'zh' ? 'Original' : 'English';
+    return markdown(ctx, `**${label}:** ${escape(english)}`, block.span);
+  }
+  return null;
+}
+
+function frontMatterHover(ctx: QueryContext, offset: number): Hover | null {
+  const entry = ctx.doc.frontMatter?.entries.find((e) => offset >= e.keySpan[0] && offset <= e.keySpan[1]);
+  if (!entry) return null;
+  const prop = schemaProperty(ctx.config.postSchema, entry.key);
+  if (!prop) return markdown(ctx, `\`${entry.key}\`: not a field of the post schema.`, entry.keySpan);
+  const lines = [`\`${entry.key}\`${prop.required ? ' (required)' : ''}${prop.types.length ? `: ${prop.types.join(' | ')}` : ''}`];
+  if (prop.description) lines.push('', prop.description);
+  if (prop.values.length) {
+    const shown = prop.values.slice(0, 20).map((v) => `\`${String(v)}\``);
+    lines.push('', `Allowed: ${shown.join(', ')}${prop.values.length > 20 ? ', …' : ''}`);
+  }
+  return markdown(ctx, lines.join('\n'), entry.keySpan);
+}
+
+function termHover(ctx: QueryContext, term: string, own: string | undefined, span: readonly [number, number]): Hover {
+  const here = own ? { gloss: own } : glossInPost(ctx.doc, term);
+  if (here) {
+    const where = own ? '' : ` _(glossed on line ${(here as { line: number }).line + 1})_`;
+    return markdown(ctx, `**${escape(term)}**: ${escape(here.gloss)}${where}`, span);
+  }
+  const elsewhere = ctx.index?.glossesOf(term, ctx.filePath) ?? [];
+  if (elsewhere.length === 0)
+    return markdown(ctx, `**${escape(term)}** has no gloss in this post or in the workspace's other posts.`, span);
+  // Distinct glosses, most used first, each with one post that uses it.
+  const byGloss = new Map<string, { count: number; post: string }>();
+  for (const g of elsewhere) {
+    const seen = byGloss.get(g.fact.gloss);
+    if (seen) seen.count++;
+    else byGloss.set(g.fact.gloss, { count: 1, post: path.basename(g.path) });
+  }
+  const lines = [...byGloss.entries()]
+    .sort((a, b) => b[1].count - a[1].count)
+    .slice(0, 5)
+    .map(([gloss, { count, post }]) => `- ${escape(gloss)} _(${escape(post)}${count > 1 ? ` and ${count - 1} more` : ''})_`);
+  return markdown(ctx, `**${escape(term)}**: not glossed in this post; other posts gloss it as:\n\n${lines.join('\n')}`, span);
+}
+
+function markdown(ctx: QueryContext, value: string, span: readonly [number, number]): Hover {
+  return { contents: { kind: 'markdown', value }, range: ctx.doc.src.rangeOf(span) };
+}
+
+/** Markdown-escapes text so a post's own markup shows as written. */
+export function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&');
+}

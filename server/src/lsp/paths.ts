@@ -1,0 +1,33 @@
+/**
+ * The one place where URIs become file paths and back. Documents keep the
+ * URI string the client sent (clients differ in how they encode it);
+ * paths are for the file system, the config loader and the index.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The file path of a `file:` URI, or undefined (untitled buffers, other schemes, bad input). */
+export function uriToPath(uri: string): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(filePath: string): string {
+  return pathToFileURL(filePath).href;
+}
+
+/** A URI in one canonical spelling, so the same file is one key whatever the client encoded. */
+export function normalizeUri(uri: string): string {
+  const p = uriToPath(uri);
+  return p ? pathToUri(p) : uri;
+}
+
+const POST = /\.(md|markdown)$/i;
+
+export function isPostPath(p: string): boolean {
+  return POST.test(p);
+}
