@@ -34,7 +34,9 @@ const skip = existsSync(CORPUS) ? false : `the corpus is not at ${CORPUS}`;
 test('the front matter rules find exactly the reviewed defects of the real posts', { skip }, () => {
   const { config } = configFrom([]);
   const found: string[] = [];
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   assert.ok(files.length >= 100, 'the corpus is there');
   for (const file of files) {
     const text = readFileSync(join(CORPUS, file), 'utf8');

@@ -146,7 +146,33 @@ test('BOM: the opening line and errors keep their columns', () => {
 
 test('mangled front matter never crashes the front matter rules', () => {
   const { config } = configFrom([]);
-  const pieces = ['---', 'title: ', '"', "'", '[', ']', '{', '}', ': ', '- ', '\t', '  ', '\n', '\r\n', '#', '&a', '*a', '!!int', '|', '>', '标题', '\uFEFF', '...', '?', ','];
+  const pieces = [
+    '---',
+    'title: ',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ': ',
+    '- ',
+    '\t',
+    '  ',
+    '\n',
+    '\r\n',
+    '#',
+    '&a',
+    '*a',
+    '!!int',
+    '|',
+    '>',
+    '标题',
+    '\uFEFF',
+    '...',
+    '?',
+    ',',
+  ];
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pieces.length;
   for (let n = 0; n < 400; n++) {

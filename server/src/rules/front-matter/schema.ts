@@ -10,7 +10,17 @@ import type { FrontMatter, FrontMatterEntry } from '../../engine/model/frontMatt
 import { detailedValidatorFor, type DetailedSchemaProblem } from '../../engine/validation';
 import type { SourceText, Span } from '../../engine/text';
 import type { Suggestion, TextEdit } from '../../engine/types';
-import { entryLines, lastEntry, lineStartOf, nextLineStart, pointerParts, requote, spanForPointer, subschemaAt, yamlScalar } from './shared';
+import {
+  entryLines,
+  lastEntry,
+  lineStartOf,
+  nextLineStart,
+  pointerParts,
+  requote,
+  spanForPointer,
+  subschemaAt,
+  yamlScalar,
+} from './shared';
 import { closestName, kebabCase, normalizeDate, retiredTargets } from './values';
 
 interface Ctx {
@@ -80,10 +90,12 @@ function unknownField({ src, fm, schema }: Ctx, p: DetailedSchemaProblem): Repor
     let message = `\`${key}\` is not a field of a post.`;
     if (guess) message += ` Did you mean \`${guess}\`?`;
     const slugs = tagLike(entry.value);
-    if (slugs) message += ` Its ${slugs.length > 1 ? 'items look like tags' : 'item looks like a tag'} (${slugs.map((s) => `\`${s}\``).join(', ')}): if so, move ${slugs.length > 1 ? 'them' : 'it'} to \`tags\`.`;
+    if (slugs)
+      message += ` Its ${slugs.length > 1 ? 'items look like tags' : 'item looks like a tag'} (${slugs.map((s) => `\`${s}\``).join(', ')}): if so, move ${slugs.length > 1 ? 'them' : 'it'} to \`tags\`.`;
     else if (isEmpty(entry.value)) message += ' It is empty, so removing it loses nothing.';
     const suggestions: Suggestion[] = [];
-    if (guess && !fm.entries.some((e) => e.key === guess)) {
+    // Renaming tag-like items into a field of names would only move the mistake.
+    if (guess && !slugs && !fm.entries.some((e) => e.key === guess)) {
       suggestions.push({ title: `Rename to \`${guess}\``, edit: { range: entry.keySpan, text: guess } });
     }
     const lines = entryLines(src, fm, entry);
@@ -183,11 +195,19 @@ function valueProblem({ src, fm, schema }: Ctx, p: DetailedSchemaProblem): Repor
     if (p.keyword === 'format' || p.keyword === 'pattern') {
       const date = normalizeDate(value);
       if (date && date !== value && (sub?.format === 'date' || matches(sub?.pattern, date))) {
-        return { span, message: `${p.message} Found \`${value}\`, which means ${date}.`, fix: { range: span, text: requote(original, date) } };
+        return {
+          span,
+          message: `${p.message} Found \`${value}\`, which means ${date}.`,
+          fix: { range: span, text: requote(original, date) },
+        };
       }
       const slug = p.keyword === 'pattern' ? kebabCase(value) : undefined;
       if (slug && slug !== value && matches(p.params.pattern, slug)) {
-        return { span, message: p.message, suggestions: [{ title: `Change to \`${slug}\``, edit: { range: span, text: requote(original, slug) } }] };
+        return {
+          span,
+          message: p.message,
+          suggestions: [{ title: `Change to \`${slug}\``, edit: { range: span, text: requote(original, slug) } }],
+        };
       }
     }
   }

@@ -107,7 +107,9 @@ export function plainSafe(value: string): boolean {
   if (value === '' || value.trim() !== value) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: |:$| #|[\r\n\t]/.test(value)) return false;
   // Words YAML would read as another type.
-  return !/^(?:true|false|null|~|yes|no|on|off|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
+  return !/^(?:true|false|null|~|yes|no|on|off|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(
+    value,
+  );
 }
 
 /** `value` as a YAML scalar for a new field: bare when safe, else single-quoted. */

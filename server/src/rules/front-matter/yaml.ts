@@ -50,8 +50,7 @@ export default defineRule({
 });
 
 function unclosed(src: SourceText, fm: FrontMatter): Report {
-  const message =
-    'This front matter is never closed: add a `---` line after its last field, so the post body is not read as YAML.';
+  const message = 'This front matter is never closed: add a `---` line after its last field, so the post body is not read as YAML.';
   // Suggest the closing line after the run of lines that look like YAML fields.
   let line = 1;
   while (line < src.lineCount && line < 200 && /^(?:[\w-]+:(?:\s|$)|-(?:\s|$)|[ \t]+\S)/.test(src.lineText(line))) line++;
@@ -123,14 +122,17 @@ function syntaxError(src: SourceText, fm: FrontMatter, error: FrontMatterError):
         return {
           span: [colon, colon + 1],
           message:
-            'YAML reads the text after this colon and space as a nested field. If the colon belongs to the value, put the whole value in single quotes (doubling any `\'` inside) or use the full-width colon `：`' +
+            "YAML reads the text after this colon and space as a nested field. If the colon belongs to the value, put the whole value in single quotes (doubling any `'` inside) or use the full-width colon `：`" +
             (continued ? '; if this line starts a new field, remove the spaces before it.' : '.'),
           suggestions: quote ? [quote] : undefined,
         };
       }
       const line = src.lineText(src.lineOf(at));
       if (!/:(\s|$)/.test(line)) return { span: visible(src, fm, error.span), message: NOT_A_FIELD };
-      return { span: visible(src, fm, error.span), message: 'YAML cannot read this line as a field: check its indentation and that each field is `key: value` on a line of its own.' };
+      return {
+        span: visible(src, fm, error.span),
+        message: 'YAML cannot read this line as a field: check its indentation and that each field is `key: value` on a line of its own.',
+      };
     }
     case 'MISSING_CHAR': {
       const quote = /closing (["'])/.exec(error.message)?.[1];
@@ -154,21 +156,32 @@ function syntaxError(src: SourceText, fm: FrontMatter, error: FrontMatterError):
         const close = flow[1] === 'map' ? '}' : ']';
         const start = openingQuote(src, fm, at, open);
         const span: Span = start >= 0 ? [start, trimmedLine(src, src.lineOf(start))[1]] : visible(src, fm, error.span);
-        return { span, message: `This inline ${flow[1] === 'map' ? 'mapping' : 'list'} opens with \`${open}\` but is not closed with \`${close}\` on its line.` };
+        return {
+          span,
+          message: `This inline ${flow[1] === 'map' ? 'mapping' : 'list'} opens with \`${open}\` but is not closed with \`${close}\` on its line.`,
+        };
       }
       return {
         span: visible(src, fm, error.span),
-        message: 'This line is indented differently from the fields around it: top-level fields start at the beginning of the line, and wrapped text is indented by two spaces.',
+        message:
+          'This line is indented differently from the fields around it: top-level fields start at the beginning of the line, and wrapped text is indented by two spaces.',
       };
     }
     case 'TAB_AS_INDENT':
-      return { span: visible(src, fm, error.span, true), message: 'This line is indented with a tab; YAML only accepts spaces for indentation.' };
+      return {
+        span: visible(src, fm, error.span, true),
+        message: 'This line is indented with a tab; YAML only accepts spaces for indentation.',
+      };
     case 'BAD_SCALAR_START': {
       const ch = t.charAt(at);
       const span: Span = [at, Math.max(at + 1, trimmedLine(src, src.lineOf(at))[1])];
       const entry = entryAt(fm, at);
       const quote = entry && quoteSuggestion(src, fm, entry);
-      return { span, message: `A value cannot start with \`${ch}\` unless it is in quotes: put the value in single quotes.`, suggestions: quote ? [quote] : undefined };
+      return {
+        span,
+        message: `A value cannot start with \`${ch}\` unless it is in quotes: put the value in single quotes.`,
+        suggestions: quote ? [quote] : undefined,
+      };
     }
     case 'BAD_DQ_ESCAPE':
       return {
@@ -176,7 +189,10 @@ function syntaxError(src: SourceText, fm: FrontMatter, error: FrontMatterError):
         message: `\`${t.slice(at, at + 2)}\` is not a valid escape inside double quotes: write \`\\\\\` for a backslash, or use single quotes, which take backslashes as they are.`,
       };
     case 'MULTIPLE_DOCS':
-      return { span: visible(src, fm, error.span), message: 'The front matter holds a second YAML document here; only one block of fields is allowed between the `---` lines.' };
+      return {
+        span: visible(src, fm, error.span),
+        message: 'The front matter holds a second YAML document here; only one block of fields is allowed between the `---` lines.',
+      };
   }
   return { span: visible(src, fm, error.span), message: `The YAML here is not valid: ${sentence(error.message)}` };
 }
@@ -244,7 +260,10 @@ function quoteSuggestion(src: SourceText, fm: FrontMatter, entry: FrontMatterEnt
   }
   const value = t.slice(start, end).replace(/[ \t]+$/, '');
   if (/\s#/.test(value) || end - start > LOOK_AHEAD) return undefined;
-  return { title: `Put the value of \`${entry.key}\` in single quotes`, edit: { range: [start, start + value.length], text: `'${value.replace(/'/g, "''")}'` } };
+  return {
+    title: `Put the value of \`${entry.key}\` in single quotes`,
+    edit: { range: [start, start + value.length], text: `'${value.replace(/'/g, "''")}'` },
+  };
 }
 
 /**
