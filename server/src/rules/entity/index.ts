@@ -1,3 +1,6 @@
 import type { Rule } from '../../engine/rule';
+import misspelled from './misspelled';
+import unmentioned from './unmentioned';
+import inconsistentTranslation from './inconsistent-translation';
 
-export const entityRules: Rule<any>[] = [];
+export const entityRules: Rule<any>[] = [misspelled, unmentioned, inconsistentTranslation];

@@ -1,0 +1,69 @@
+/**
+ * One entity analysis per document, shared by the entity rules: the front
+ * matter's entities, the body's words and every place an entity (or a
+ * variant of it) occurs. The three rules run on the same document one after
+ * the other, so the work is done once and kept with the document.
+ */
+import type { PostDocument } from '../../engine/model/document';
+import type { ResolvedConfig } from '../../engine/config';
+import { entitiesOf } from '../../engine/summary';
+import { buildIndex, type EntityIndex } from './entities';
+import { Kind, matchEntities, type Occurrence } from './match';
+import { Side, Tokens, tokenize } from './tokens';
+
+export interface EntityAnalysis {
+  index: EntityIndex;
+  occurrences: Occurrence[];
+  /** Per entity: whether the body names it anywhere (in any spelling). */
+  mentioned: boolean[];
+}
+
+const PEOPLE = new Set(['people']);
+const cache = new WeakMap<PostDocument, { fields: string; analysis: EntityAnalysis }>();
+
+export function analyzeEntities(doc: PostDocument, config: ResolvedConfig): EntityAnalysis {
+  const fields = config.entityFields.join('\n');
+  const cached = cache.get(doc);
+  if (cached && cached.fields === fields) return cached.analysis;
+  const index = buildIndex(entitiesOf(doc, config.entityFields), PEOPLE);
+  let analysis: EntityAnalysis;
+  if (index.entities.length === 0) analysis = { index, occurrences: [], mentioned: [] };
+  else {
+    const tokens = tokenizeBody(doc);
+    const { occurrences, aliasMentions } = matchEntities(doc.text, tokens, index);
+    const mentioned = index.entities.map((_, id) => aliasMentions.has(id));
+    for (const o of occurrences) if (o.kind !== Kind.Other) mentioned[o.entity] = true;
+    index.entities.forEach((e, id) => {
+      if (e.chinese && !mentioned[id]) mentioned[id] = doc.text.indexOf(e.fact.name, doc.bodyStart) >= 0;
+    });
+    analysis = { index, occurrences, mentioned };
+  }
+  cache.set(doc, { fields, analysis });
+  return analysis;
+}
+
+/** The English blocks' text as English; paragraphs, headings and other text as Chinese, their speaker labels as labels. */
+function tokenizeBody(doc: PostDocument): Tokens {
+  const text = doc.text;
+  const tokens = new Tokens(Math.max(1024, (text.length >> 4) | 0));
+  for (const b of doc.blocks) {
+    if (b.kind === 'english') {
+      for (const span of b.contentSpans) tokenize(text, span, Side.English, tokens);
+    } else if (b.kind === 'paragraph') {
+      tokenize(text, b.span, Side.Chinese, tokens, labelSpan(doc, b));
+    } else if (b.kind === 'heading') {
+      tokenize(text, b.textSpan, Side.Chinese, tokens);
+    } else if (b.kind === 'table' || (b.kind === 'html' && !b.comment)) {
+      tokenize(text, b.span, Side.Chinese, tokens);
+    }
+  }
+  return tokens;
+}
+
+function labelSpan(doc: PostDocument, p: import('../../engine/model/blocks').ParagraphBlock): [number, number] | undefined {
+  const speaker = doc.inline(p).speaker;
+  if (!speaker || !speaker.name) return undefined;
+  const at = doc.text.indexOf(speaker.name, speaker.span[0]);
+  if (at < 0 || at + speaker.name.length > speaker.span[1]) return undefined;
+  return [at, at + speaker.name.length];
+}
