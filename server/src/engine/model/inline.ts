@@ -2,12 +2,12 @@
  * What the gloss and entity rules read inside a Chinese paragraph: code spans
  * (never linted), bold spans as the author paired them, their glosses, name
  * glosses such as `沙尔贝克（Schaerbeek）`, and a speaker label opening the
- * paragraph. One linear pass; every scan ahead is bounded.
+ * paragraph. One linear pass over the paragraph; every scan ahead is bounded.
  */
 import type { Span } from '../text';
 
 export interface Gloss {
-  /** From the opening to the closing parenthesis (or to where the scan gave up). */
+  /** From the opening to the closing parenthesis (or just the opening one, when it is never closed). */
   span: Span;
   innerSpan: Span;
   open: string;
@@ -15,11 +15,18 @@ export interface Gloss {
 }
 
 export interface Bold {
+  /** `**…**` (for a `***…***` run, the two stars nearest the text). */
   span: Span;
   innerSpan: Span;
-  /** The gloss right after the closing `**` (spaces allowed between). */
+  /** The whole star runs as written, `***` included. */
+  openRun: Span;
+  closeRun: Span;
+  /**
+   * The gloss right after the closing `**` (spaces allowed between), or after a
+   * closing quote that matches one before the bold: `“**术语**”（Term: …）`.
+   */
   gloss?: Gloss;
-  /** A gloss written inside the bold: `**旨在帮助（Aim to Assist）**`. */
+  /** A gloss written inside the bold: `**旨在帮助（Aim to Assist）**`, `**绑定 (Bindings)**`. */
   innerGloss?: Gloss;
   /** Inside a parenthesis: `基金（**Norges Bank**: …）` is a glossed name, not a term. */
   insideParen: boolean;
@@ -40,81 +47,179 @@ export interface Inline {
   bolds: Bold[];
   nameGlosses: NameGloss[];
   /** `**Name:**`, `**Name**：` or `Name: ` opening the paragraph. */
-  speaker?: { span: Span; name: string };
+  speaker?: {
+    span: Span;
+    name: string;
+    /** `**Name: text` whose bold was never closed. */
+    unclosed?: boolean;
+  };
+  /** `**` runs left without a partner on their line (an odd count): the site prints them. */
+  strayStars: Span[];
 }
 
+/** A gloss longer than this is taken as never closed (bounds every scan). */
 const MAX_GLOSS = 1000;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_START = /^[ \t]*\**[A-Za-z]/;
+const CLOSING_MARK: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『', '》': '《', '〉': '〈', '"': '"', "'": "'" };
+
+interface StarRun {
+  start: number;
+  end: number;
+  line: number;
+  parenDepth: number;
+}
 
 export function parseInline(text: string, span: Span): Inline {
   const [start, end] = span;
-  const codeSpans: Span[] = [];
-  const stars: { at: number; parenDepth: number }[] = [];
+  const codeSpans = scanCodeSpans(text, start, end);
+  const runs: StarRun[] = [];
+  /** Offset of each opening parenthesis → its closing one (-1: not closed on its line). */
+  const closeOf = new Map<number, number>();
   const parenOpens: number[] = [];
-  let depth = 0;
+  const stack: number[] = [];
+  let line = 0;
+  let code = 0;
   for (let i = start; i < end; i++) {
+    while (code < codeSpans.length && codeSpans[code][0] < i) code++;
+    if (code < codeSpans.length && i === codeSpans[code][0]) {
+      i = codeSpans[code++][1] - 1;
+      continue;
+    }
     const c = text.charCodeAt(i);
-    if (c === 96 /* ` */) {
-      const runEnd = runOf(text, i, end, 96);
-      const closeAt = findBacktickClose(text, runEnd, end, runEnd - i);
-      if (closeAt >= 0) {
-        codeSpans.push([i, closeAt + (runEnd - i)]);
-        i = closeAt + (runEnd - i) - 1;
-        continue;
-      }
-      i = runEnd - 1;
+    if (c === 92 /* \ */) {
+      i++; // an escaped character is plain text
     } else if (c === 42 /* * */) {
-      const runEnd = runOf(text, i, end, 42);
-      if (runEnd - i >= 2 && runEnd - i <= 3) stars.push({ at: runEnd - i === 3 ? i + 1 : i, parenDepth: depth });
-      i = runEnd - 1;
-    } else if (c === 0xff08 /* （ */) {
-      depth++;
-      parenOpens.push(i);
-    } else if (c === 0xff09 /* ） */ && depth > 0) {
-      depth--;
+      let j = i;
+      while (j < end && text.charCodeAt(j) === 42) j++;
+      if (j - i >= 2 && j - i <= 3) runs.push({ start: i, end: j, line, parenDepth: stack.length });
+      i = j - 1;
+    } else if (c === 0xff08 /* （ */ || c === 40 /* ( */) {
+      stack.push(i);
+      if (c === 0xff08) parenOpens.push(i);
+    } else if (c === 0xff09 /* ） */ || c === 41 /* ) */) {
+      const open = stack.pop();
+      if (open !== undefined) closeOf.set(open, i - open <= MAX_GLOSS ? i : -1);
+    } else if (c === 10 || c === 13) {
+      // A gloss never spans lines; nor does a bold as authors write them.
+      for (const open of stack) closeOf.set(open, -1);
+      stack.length = 0;
+      if (!(c === 13 && text.charCodeAt(i + 1) === 10)) line++;
     }
   }
+  for (const open of stack) closeOf.set(open, -1);
 
+  const glossFrom = (at: number, limit: number): Gloss | undefined => glossWithMap(text, at, limit, closeOf);
   const bolds: Bold[] = [];
-  for (let k = 0; k + 1 < stars.length; k += 2) {
-    const open = stars[k].at;
-    const close = stars[k + 1].at;
+  const strayStars: Span[] = [];
+  for (const [o, c] of pairRuns(text, runs, start, end, strayStars)) {
+    const open = o.end - o.start === 3 ? o.start + 1 : o.start;
+    const close = c.start;
     const bold: Bold = {
       span: [open, close + 2],
       innerSpan: [open + 2, close],
-      insideParen: stars[k].parenDepth > 0,
+      openRun: [o.start, o.end],
+      closeRun: [c.start, c.end],
+      insideParen: o.parenDepth > 0,
       label: false,
     };
-    bold.gloss = glossAt(text, close + 2, end);
-    const innerParen = text.indexOf('（', open + 2);
-    if (innerParen >= 0 && innerParen < close) bold.innerGloss = glossAt(text, innerParen, close);
-    const after = text.charCodeAt(close + 2);
+    const gloss = glossFrom(c.end, end) ?? glossAfterQuote(text, o.start, c.end, end, glossFrom);
+    if (gloss) bold.gloss = gloss;
+    // With a gloss after it, a parenthesis inside is part of the term: `**强化学习（RL）**（…）`.
+    const innerGloss = gloss ? undefined : innerGlossOf(text, open + 2, close, glossFrom);
+    if (innerGloss) bold.innerGloss = innerGloss;
+    const after = text.charCodeAt(c.end);
     const lastInner = text.charCodeAt(close - 1);
     bold.label = after === 0xff1a || after === 58 || lastInner === 0xff1a || lastInner === 58;
     bolds.push(bold);
   }
 
-  const inline: Inline = { codeSpans, bolds, nameGlosses: nameGlosses(text, parenOpens, bolds, end) };
-  const speaker = speakerAt(text, start, end, bolds[0]);
+  const inline: Inline = { codeSpans, bolds, nameGlosses: nameGlosses(text, parenOpens, bolds, glossFrom, end), strayStars };
+  const speaker = speakerAt(text, start, end, bolds[0], strayStars[0]);
   if (speaker) inline.speaker = speaker;
   return inline;
 }
 
-function runOf(text: string, i: number, end: number, code: number): number {
-  let j = i;
-  while (j < end && text.charCodeAt(j) === code) j++;
-  return j;
+/**
+ * Pairs `**` runs the way the author meant them: in order, on their line. On a
+ * line with an odd count, the stray run is the first one whose removal leaves
+ * only plausible pairs (an opener before text, a closer after text); linear.
+ */
+function pairRuns(text: string, runs: StarRun[], start: number, end: number, strays: Span[]): [StarRun, StarRun][] {
+  const pairs: [StarRun, StarRun][] = [];
+  let from = 0;
+  while (from < runs.length) {
+    let to = from;
+    while (to < runs.length && runs[to].line === runs[from].line) to++;
+    const line = runs.slice(from, to);
+    let stray = -1;
+    if (line.length % 2 === 1) stray = strayIndex(text, line, start, end);
+    const kept = stray < 0 ? line : line.filter((_, k) => k !== stray);
+    if (stray >= 0) strays.push([line[stray].start, line[stray].end]);
+    for (let k = 0; k + 1 < kept.length; k += 2) pairs.push([kept[k], kept[k + 1]]);
+    from = to;
+  }
+  return pairs;
 }
 
-function findBacktickClose(text: string, from: number, end: number, len: number): number {
-  let i = text.indexOf('`', from);
-  while (i >= 0 && i < end) {
-    const runEnd = runOf(text, i, end, 96);
-    if (runEnd - i === len) return i;
-    i = text.indexOf('`', runEnd);
+function strayIndex(text: string, line: StarRun[], start: number, end: number): number {
+  const m = line.length;
+  const opens = (r: StarRun) => r.end < end && !isSpaceOrBreak(text.charCodeAt(r.end));
+  const closes = (r: StarRun) => r.start > start && !isSpaceOrBreak(text.charCodeAt(r.start - 1));
+  const ok = (a: StarRun, b: StarRun) => opens(a) && closes(b);
+  // prefixOk[k]: runs 0..k-1 pair up plausibly (k even); suffixOk[k]: runs k..m-1 do.
+  const prefixOk: boolean[] = [true];
+  for (let k = 2; k <= m; k += 2) prefixOk[k] = prefixOk[k - 2] && ok(line[k - 2], line[k - 1]);
+  const suffixOk: boolean[] = [];
+  suffixOk[m] = true;
+  for (let k = m - 2; k >= 0; k -= 2) suffixOk[k] = suffixOk[k + 2] && ok(line[k], line[k + 1]);
+  for (let k = 0; k < m; k += 2) if (prefixOk[k] && suffixOk[k + 1]) return k;
+  return m - 1;
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000;
+}
+
+/** Code spans: a run of n backticks up to the next run of exactly n (linear: one pointer per length). */
+export function scanCodeSpans(text: string, start: number, end: number): Span[] {
+  const runs: { at: number; len: number }[] = [];
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 96) continue;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === 96) j++;
+    runs.push({ at: i, len: j - i });
+    i = j;
   }
-  return -1;
+  if (runs.length < 2) return [];
+  const byLength = new Map<number, number[]>();
+  runs.forEach((r, k) => {
+    const list = byLength.get(r.len);
+    if (list) list.push(k);
+    else byLength.set(r.len, [k]);
+  });
+  const cursor = new Map<number, number>();
+  const spans: Span[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k];
+    if (r.at > start && text.charCodeAt(r.at - 1) === 92 && !escapedBackslash(text, r.at - 1, start)) continue;
+    const list = byLength.get(r.len)!;
+    let p = cursor.get(r.len) ?? 0;
+    while (p < list.length && list[p] <= k) p++;
+    cursor.set(r.len, p);
+    if (p >= list.length) continue;
+    const closer = runs[list[p]];
+    spans.push([r.at, closer.at + closer.len]);
+    while (k + 1 < runs.length && runs[k + 1].at < closer.at + closer.len) k++;
+  }
+  return spans;
+}
+
+/** Whether the backslash at `at` is itself escaped (an odd run of backslashes before it). */
+function escapedBackslash(text: string, at: number, start: number): boolean {
+  let n = 0;
+  for (let i = at - 1; i >= start && text.charCodeAt(i) === 92; i--) n++;
+  return n % 2 === 1;
 }
 
 /** A gloss starting at `at` (after optional spaces), with nested parentheses. */
@@ -136,14 +241,68 @@ export function glossAt(text: string, at: number, end: number): Gloss | undefine
   return { span: [i, i + 1], innerSpan: [i + 1, i + 1], open: c, close: null };
 }
 
-function nameGlosses(text: string, opens: number[], bolds: Bold[], end: number): NameGloss[] {
+/** `glossAt` with the parentheses already matched by the paragraph pass. */
+function glossWithMap(text: string, at: number, end: number, closeOf: Map<number, number>): Gloss | undefined {
+  let i = at;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text[i];
+  if (i >= end || (c !== '（' && c !== '(')) return undefined;
+  const j = closeOf.get(i) ?? -1;
+  if (j < 0 || j >= end) return { span: [i, i + 1], innerSpan: [i + 1, i + 1], open: c, close: null };
+  return { span: [i, j + 1], innerSpan: [i + 1, j], open: c, close: text[j] };
+}
+
+/**
+ * Where a gloss for this bold belongs: right after its closing `**`, or after
+ * the closing quote when a quote wraps the bold (`“**术语**”（…）`).
+ */
+export function glossSlot(text: string, bold: Bold): number {
+  const end = bold.closeRun[1];
+  const opener = CLOSING_MARK[text[end]];
+  return opener && text[bold.openRun[0] - 1] === opener ? end + 1 : end;
+}
+
+/** `“**术语**”（…）`: the gloss follows the quote that wraps the bold. */
+function glossAfterQuote(
+  text: string,
+  runStart: number,
+  runEnd: number,
+  end: number,
+  glossFrom: (at: number, limit: number) => Gloss | undefined,
+): Gloss | undefined {
+  const mark = text[runEnd];
+  const opener = CLOSING_MARK[mark];
+  if (!opener || text[runStart - 1] !== opener) return undefined;
+  return glossFrom(runEnd + 1, end);
+}
+
+/** The gloss at the end of a bold's text: `**旨在帮助（Aim to Assist）**`. */
+function innerGlossOf(text: string, from: number, to: number, glossFrom: (at: number, limit: number) => Gloss | undefined): Gloss | undefined {
+  for (let i = from + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0xff08 && c !== 40) continue;
+    const g = glossFrom(i, to);
+    if (g && (!g.close || g.span[1] === to || text.slice(g.span[1], to).trim() === '')) return g;
+    return undefined;
+  }
+  return undefined;
+}
+
+function nameGlosses(
+  text: string,
+  opens: number[],
+  bolds: Bold[],
+  glossFrom: (at: number, limit: number) => Gloss | undefined,
+  end: number,
+): NameGloss[] {
   const out: NameGloss[] = [];
+  const boldGlossAt = new Set<number>();
+  for (const b of bolds) if (b.gloss) boldGlossAt.add(b.gloss.span[0]);
   for (const at of opens) {
-    if (!HAN.test(text[at - 1] ?? '')) continue;
-    const gloss = glossAt(text, at, end);
+    if (!HAN.test(text[at - 1] ?? '') || boldGlossAt.has(at)) continue;
+    const gloss = glossFrom(at, end);
     if (!gloss || !gloss.close) continue;
     if (!LATIN_START.test(text.slice(gloss.innerSpan[0], gloss.innerSpan[0] + 4))) continue;
-    if (bolds.some((b) => b.gloss && b.gloss.span[0] === at)) continue;
     let s = gloss.innerSpan[0];
     while (text[s] === ' ' || text[s] === '*') s++;
     let e = s;
@@ -158,17 +317,23 @@ function nameGlosses(text: string, opens: number[], bolds: Bold[], end: number):
 
 const PLAIN_LABEL = /^(?:>>\s*)?([A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3})[:：]/;
 
-function speakerAt(text: string, start: number, end: number, first: Bold | undefined): Inline['speaker'] {
+function speakerAt(text: string, start: number, end: number, first: Bold | undefined, stray: Span | undefined): Inline['speaker'] {
   let s = start;
   if (text.startsWith('>>', s)) s += 2;
   while (text[s] === ' ') s++;
-  if (first && first.span[0] === s && first.label && first.span[1] - s < 60) {
+  if (first && first.openRun[0] === s && first.label && first.span[1] - s < 60) {
     const name = text.slice(first.innerSpan[0], first.innerSpan[1]).replace(/[:：]\s*$/, '').trim();
-    let e = first.span[1];
+    let e = first.closeRun[1];
     if (text[e] === ':' || text[e] === '：') e++;
     return { span: [s, e], name };
   }
-  const m = PLAIN_LABEL.exec(text.slice(start, Math.min(end, start + 60)));
+  const head = text.slice(start, Math.min(end, start + 60));
+  if (stray && stray[0] === s) {
+    // `**NAME: text` with the closing `**` forgotten.
+    const m = PLAIN_LABEL.exec(text.slice(stray[1], Math.min(end, stray[1] + 60)));
+    if (m) return { span: [s, stray[1] + m[0].length], name: m[1], unclosed: true };
+  }
+  const m = PLAIN_LABEL.exec(head);
   if (m) return { span: [start, start + m[0].length], name: m[1] };
   return undefined;
 }

@@ -1,3 +1,4 @@
 import type { Rule } from '../../engine/rule';
+import unrenderedBold from './unrendered-bold';
 
-export const markdownRules: Rule<any>[] = [];
+export const markdownRules: Rule<any>[] = [unrenderedBold];
