@@ -245,6 +245,12 @@ export class TestClient {
       },
       opts.timeout ?? 5000,
       `diagnostics for ${uri}`,
+      () => {
+        const last = (this.published.get(uri) ?? []).at(-1);
+        return last
+          ? `last published (version ${last.version}): ${JSON.stringify(last.diagnostics.map((d) => [d.code, d.message]))}`
+          : 'none published';
+      },
     );
     return found!;
   }
@@ -253,11 +259,14 @@ export class TestClient {
     return this.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
   }
 
-  async until(check: () => boolean, timeout: number, what: string): Promise<void> {
+  async until(check: () => boolean, timeout: number, what: string, detail?: () => string): Promise<void> {
     const deadline = Date.now() + timeout;
     while (!check()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; server log:\n${this.logs.slice(-10).join('\n')}\n${this.stderr}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for ${what}; ${detail?.() ?? ''}; server log:\n${this.logs.slice(-10).join('\n')}\n${this.stderr}`,
+        );
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 50));
         this.waiters.push(() => {

@@ -5,8 +5,9 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, fix, type LintRequest } from '../bilint';
-import type { PostDocument } from '../engine/model/document';
+import { builtinRules, fix, type LintRequest } from '../bilint';
+import { lintDocument } from '../engine/linter';
+import { PostDocument } from '../engine/model/document';
 import type { ResolvedConfig } from '../engine/config';
 import type { LintDiagnostic } from '../engine/types';
 import type { PostSummary } from '../engine/workspace';
@@ -38,12 +39,15 @@ export interface LinterDeps {
   index: WorkspaceIndex;
   settings: SettingsStore;
   summarize(doc: PostDocument, config: ResolvedConfig): PostSummary;
-  /** Another post's contribution to the workspace changed. */
+  /** An open post's contribution to the workspace changed. */
   onIndexChanged(): void;
 }
 
+const SUMMARY_DELAY = 600;
+
 export class DocumentLinter {
   private readonly cache = new Map<string, Linted>();
+  private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: LinterDeps) {}
 
@@ -55,27 +59,27 @@ export class DocumentLinter {
   /** Lints with the settings at hand (no round trip); cached when nothing changed. */
   lintNow(doc: TextDocument, settings = this.deps.settings.now(doc.uri)): Linted {
     const { configs, index } = this.deps;
-    const key = `${doc.version}:${configs.generation}:${index.generation}:${this.deps.settings.generation}`;
+    const keyOf = () => `${doc.version}:${configs.generation}:${index.generation}:${this.deps.settings.generation}`;
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.key === key) return cached;
+    if (cached && cached.key === keyOf()) return cached;
 
     const filePath = uriToPath(doc.uri);
     const loaded = configs.forPath(filePath, settings);
     const ignored = !!filePath && loaded.isIgnored(filePath);
-    const request: LintRequest = {
-      config: loaded.config,
-      filePath,
-      workspace: settings.workspaceIndex ? index.knowledgeFor(filePath) : undefined,
-    };
+    const indexed = !!filePath && settings.workspaceIndex && !ignored;
     const started = performance.now();
-    const result = lint(doc.getText(), request);
+    const post = new PostDocument(doc.getText());
+    // The workspace sees an open post as the editor has it; from the first lint on.
+    if (indexed && !index.hasOpen(filePath)) index.setOpen(filePath, this.deps.summarize(post, loaded.config));
+    const request: LintRequest = { config: loaded.config, filePath, workspace: settings.workspaceIndex ? index.knowledge() : undefined };
+    const all = lintDocument(post, { rules: builtinRules, ...request, config: loaded.config });
     const ms = performance.now() - started;
-    const findings = settings.enable && !ignored ? result.diagnostics : [];
+    const findings = settings.enable && !ignored ? all : [];
     const linted: Linted = {
       uri: doc.uri,
       version: doc.version,
-      key,
-      doc: result.doc,
+      key: keyOf(),
+      doc: post,
       findings,
       diagnostics: findings.map((d, i) => toLspDiagnostic(d, i, doc.version)),
       config: loaded.config,
@@ -84,18 +88,29 @@ export class DocumentLinter {
       request,
       ms,
     };
-    // The open text, not the file on disk, is what other posts are checked against.
-    if (filePath && settings.workspaceIndex && !ignored) {
-      const before = index.generation;
-      index.setOpen(filePath, this.deps.summarize(result.doc, loaded.config));
-      if (index.generation !== before) {
-        // This post's own lint does not depend on its own summary.
-        linted.key = `${doc.version}:${configs.generation}:${index.generation}:${this.deps.settings.generation}`;
-        this.deps.onIndexChanged();
-      }
-    }
     this.cache.set(doc.uri, linted);
+    if (indexed) this.updateSummaryLater(doc.uri, filePath);
     return linted;
+  }
+
+  /**
+   * While the author types, the post's summary in the index follows after a
+   * pause: a change of glosses or entities then re-checks the open posts
+   * once, instead of rebuilding the cross-post tables on every keystroke.
+   */
+  private updateSummaryLater(uri: string, filePath: string): void {
+    const pending = this.summaryTimers.get(uri);
+    if (pending) clearTimeout(pending);
+    const timer = setTimeout(() => {
+      this.summaryTimers.delete(uri);
+      const linted = this.cache.get(uri);
+      if (!linted) return;
+      const before = this.deps.index.generation;
+      this.deps.index.setOpen(filePath, this.deps.summarize(linted.doc, linted.config));
+      if (this.deps.index.generation !== before) this.deps.onIndexChanged();
+    }, SUMMARY_DELAY);
+    timer.unref?.();
+    this.summaryTimers.set(uri, timer);
   }
 
   cached(uri: string): Linted | undefined {
@@ -104,6 +119,9 @@ export class DocumentLinter {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    const pending = this.summaryTimers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.summaryTimers.delete(uri);
   }
 
   /** The text with every safe fix applied, linted the same way. */

@@ -326,13 +326,13 @@ export class BilintServer {
     }
   }
 
-  /** An open post's glosses, entities or tags changed: the others are checked again, unhurried. */
+  /** An open post's glosses, entities or tags changed: open posts are checked again. */
   private othersChanged(): void {
     if (this.othersTimer) clearTimeout(this.othersTimer);
     this.othersTimer = setTimeout(() => {
       this.othersTimer = undefined;
-      if (this.documents.all().filter(isPost).length > 1) this.refreshAll();
-    }, 750);
+      this.refreshAll();
+    }, 100);
   }
 
   private publishConfigProblems(): void {

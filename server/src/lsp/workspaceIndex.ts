@@ -22,7 +22,7 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, PostSummary>();
   private readonly open = new Map<string, PostSummary>();
   private readonly signatures = new Map<string, string>();
-  private readonly knowledge = new Map<string, { generation: number; value: WorkspaceKnowledge }>();
+  private shared: { generation: number; value: WorkspaceKnowledge } | undefined;
   private glossIndex: { generation: number; byTerm: Map<string, { path: string; fact: GlossFact }[]> } | undefined;
   private scanId = 0;
   /** Bumped when what another post contributes (terms, glosses, entities, tags) changes. */
@@ -113,15 +113,20 @@ export class WorkspaceIndex {
     return this.open.get(filePath) ?? this.disk.get(filePath);
   }
 
-  /** What a post may know about the others (itself left out). Stable while nothing changes. */
-  knowledgeFor(self: string | undefined): WorkspaceKnowledge {
-    const key = self ?? '';
-    const cached = this.knowledge.get(key);
-    if (cached && cached.generation === this.generation) return cached.value;
-    if (this.knowledge.size > 500) this.knowledge.clear();
-    const value: WorkspaceKnowledge = { posts: () => this.others(self) };
-    this.knowledge.set(key, { generation: this.generation, value });
+  /**
+   * What the cross-post rules read: every post, open ones as the editor has
+   * them (a rule leaves out the post it checks by its path). One object per
+   * generation, so the rules' caches keyed on it last while nothing changes.
+   */
+  knowledge(): WorkspaceKnowledge {
+    if (this.shared && this.shared.generation === this.generation) return this.shared.value;
+    const value: WorkspaceKnowledge = { posts: () => this.others(undefined) };
+    this.shared = { generation: this.generation, value };
     return value;
+  }
+
+  hasOpen(filePath: string): boolean {
+    return this.open.has(filePath);
   }
 
   /** Every tag used in the workspace, with how many posts use it. */
