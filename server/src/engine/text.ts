@@ -99,16 +99,73 @@ export class SourceText {
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
-/** Counts Han characters and Latin letters, the two signals of a paragraph's language. */
-export function scriptCounts(text: string, start = 0, end = text.length): { han: number; latin: number } {
+/** What a text is written in, counted in one pass. */
+export interface ScriptCounts {
+  /** Han characters. */
+  han: number;
+  /** Latin letters. */
+  latin: number;
+  /** Latin words (runs of letters). */
+  words: number;
+  /** CJK and full-width punctuation (。，！？：、《》…), a sign of Chinese even without Han. */
+  cjkPunct: number;
+  /** Han characters and Latin words inside closed full-width parentheses （…）: glosses carry the other language. */
+  glossHan: number;
+  glossWords: number;
+}
+
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isCjkPunct(c: number): boolean {
+  if (c >= 0x3000 && c <= 0x303f) return true;
+  if (c < 0xff01 || c > 0xff65) return false;
+  // Full-width digits and letters are not punctuation.
+  return !((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a));
+}
+
+/** Counts the signals of a text's language: Han characters, Latin letters and words, CJK punctuation, glosses. */
+export function scriptCounts(text: string, start = 0, end = text.length): ScriptCounts {
   let han = 0;
   let latin = 0;
+  let words = 0;
+  let cjkPunct = 0;
+  let glossHan = 0;
+  let glossWords = 0;
+  // Counts inside the open full-width parenthesis; they become gloss counts when it closes.
+  let depth = 0;
+  let pendingHan = 0;
+  let pendingWords = 0;
+  let inWord = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+        latin++;
+        if (!inWord) {
+          words++;
+          if (depth > 0) pendingWords++;
+          inWord = true;
+        }
+      } else inWord = false;
+      continue;
+    }
+    inWord = false;
+    if (isHan(c)) {
+      han++;
+      if (depth > 0) pendingHan++;
+    } else if (isCjkPunct(c)) {
+      cjkPunct++;
+      if (c === 0xff08) depth++;
+      else if (c === 0xff09 && depth > 0 && --depth === 0) {
+        glossHan += pendingHan;
+        glossWords += pendingWords;
+        pendingHan = pendingWords = 0;
+      }
+    }
   }
-  return { han, latin };
+  return { han, latin, words, cjkPunct, glossHan, glossWords };
 }
 
 export function isCjkChar(ch: string): boolean {
@@ -118,11 +175,23 @@ export function isCjkChar(ch: string): boolean {
 export type Language = 'zh' | 'en' | 'none';
 
 /**
- * The language a reader sees: Chinese as soon as Han characters make up a
- * fair share (one Han character carries about as much as a short English word).
+ * The language a reader sees. Glosses （…） are left out when there is text
+ * outside them: an English sentence with a pasted Chinese gloss is English, a
+ * Chinese sentence glossing an English term is Chinese. One Han character
+ * weighs two Latin words: Chinese is dense, and translations keep names in
+ * Latin letters (`这是Allen Pan。` is Chinese).
  */
 export function languageOf(text: string, start = 0, end = text.length): Language {
-  const { han, latin } = scriptCounts(text, start, end);
-  if (han === 0 && latin === 0) return 'none';
-  return han * 3 >= latin ? 'zh' : 'en';
+  return languageOfCounts(scriptCounts(text, start, end));
+}
+
+export function languageOfCounts(c: ScriptCounts): Language {
+  let han = c.han - c.glossHan;
+  let words = c.words - c.glossWords;
+  if (han + words === 0) {
+    han = c.han;
+    words = c.words;
+  }
+  if (han + words === 0) return c.cjkPunct > 0 ? 'zh' : 'none';
+  return han * 2 >= words ? 'zh' : 'en';
 }

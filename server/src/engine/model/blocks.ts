@@ -50,12 +50,16 @@ const ATX_NO_SPACE = /^ {0,3}(#{2,6})(?=[^#\s])/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const DETAILS_OPEN = /^[ \t]*<+details\b/i;
-const ORPHAN_P = /^[ \t]*<p\s+class\s*=\s*"[^"]*text"/i;
+/** An English paragraph or a summary with no `<details>` before it still starts an English block. */
+const HEADLESS_OPEN = /^[ \t]*<(?:p\b[^<>\n]*text|summary\b)/i;
 const STRAY_CLOSE = /^[ \t]*<\/det[a-z]*\s*[>\]]?[ \t]*$/i;
+const CLOSE_AT_START = /^[ \t]*<\/det[a-z]*(?:[ \t]*[>\]])?/i;
 const HTML_START = /^ {0,3}<(?:\/?[a-zA-Z]|!--)/;
 const LIST = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const QUOTE = /^ {0,3}>/;
 const TABLE = /^ {0,3}\|/;
+/** `**Name:**`, `Name：`, `- [Name]` … opening a paragraph: left out when judging its language. */
+const SPEAKER = /(?:[-*+>][ \t]*)*(?:\[[^\]\n]{1,40}\]|(?:\*\*)?[A-Za-z][\w .'\u2019&-]{0,40}?(?:\*\*)?[ \t]*[:\uff1a](?:\*\*)?)[ \t]*/y;
 
 export interface ScanResult {
   blocks: Block[];
@@ -78,7 +82,7 @@ export function scanBlocks(src: SourceText, start: number): Block[] {
       line++;
       continue;
     }
-    if (DETAILS_OPEN.test(t) || ORPHAN_P.test(t)) {
+    if (DETAILS_OPEN.test(t) || HEADLESS_OPEN.test(t)) {
       const open = from + t.search(/</);
       const block = parseEnglishBlock(src, open, line);
       blocks.push(block);
@@ -88,9 +92,15 @@ export function scanBlocks(src: SourceText, start: number): Block[] {
       } else line = block.endLine + 1;
       continue;
     }
-    if (STRAY_CLOSE.test(t)) {
-      blocks.push({ kind: 'html', span: [from, src.lineEnd(line)], startLine: line, endLine: line, strayClose: true, comment: false });
-      line++;
+    const close = CLOSE_AT_START.exec(t);
+    if (close) {
+      // `</details>` with no block open; text after it on the line is read on.
+      const tagStart = from + t.search(/</);
+      const tagEnd = from + close[0].length;
+      blocks.push({ kind: 'html', span: [tagStart, tagEnd], startLine: line, endLine: line, strayClose: true, comment: false });
+      const rest = text.slice(tagEnd, src.lineEnd(line)).search(/\S/);
+      if (rest >= 0) lineOffset = tagEnd + rest;
+      else line++;
       continue;
     }
     const heading = ATX.exec(t) ?? ATX_NO_SPACE.exec(t);
@@ -134,7 +144,7 @@ export function scanBlocks(src: SourceText, start: number): Block[] {
     if (HTML_START.test(t) || TABLE.test(t)) {
       const kind = TABLE.test(t) ? 'table' : 'html';
       let end = line;
-      while (end + 1 < src.lineCount && !BLANK.test(src.lineText(end + 1))) end++;
+      while (end + 1 < src.lineCount && !BLANK.test(src.lineText(end + 1)) && !DETAILS_OPEN.test(src.lineText(end + 1))) end++;
       const span: Span = [from, src.lineEnd(end)];
       if (kind === 'table') blocks.push({ kind, span, startLine: line, endLine: end });
       else blocks.push({ kind, span, startLine: line, endLine: end, strayClose: false, comment: false });
@@ -145,7 +155,7 @@ export function scanBlocks(src: SourceText, start: number): Block[] {
     let end = line;
     while (end + 1 < src.lineCount) {
       const next = src.lineText(end + 1);
-      if (BLANK.test(next) || DETAILS_OPEN.test(next) || ORPHAN_P.test(next) || STRAY_CLOSE.test(next)) break;
+      if (BLANK.test(next) || DETAILS_OPEN.test(next) || HEADLESS_OPEN.test(next) || STRAY_CLOSE.test(next)) break;
       if (ATX.test(next) || FENCE.test(next) || next.trimStart().startsWith('<!--')) break;
       end++;
     }
@@ -156,11 +166,28 @@ export function scanBlocks(src: SourceText, start: number): Block[] {
       startLine: line,
       endLine: end,
       container: LIST.test(t) ? 'list' : QUOTE.test(t) ? 'quote' : 'none',
-      lang: languageOf(text, span[0], span[1]),
+      lang: paragraphLanguage(text, span),
     });
     line = end + 1;
   }
   return blocks;
+}
+
+/** Where a paragraph's text starts after a speaker label (`**Name:**`, `Name：`, `[Name]`), or its start. */
+export function afterSpeakerLabel(text: string, span: Span): number {
+  SPEAKER.lastIndex = span[0];
+  const label = SPEAKER.exec(text);
+  return label && label.index === span[0] && SPEAKER.lastIndex < span[1] ? SPEAKER.lastIndex : span[0];
+}
+
+/** A paragraph's language, not counting a speaker label that opens it. */
+export function paragraphLanguage(text: string, span: Span): Language {
+  const start = afterSpeakerLabel(text, span);
+  if (start > span[0]) {
+    const lang = languageOf(text, start, span[1]);
+    if (lang !== 'none') return lang;
+  }
+  return languageOf(text, span[0], span[1]);
 }
 
 export function trimSpan(text: string, start: number, end: number): Span {

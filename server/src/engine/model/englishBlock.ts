@@ -3,23 +3,25 @@
  * tags, leave it open, split it with blank lines or put it on one line. The
  * reader records what it found and every deviation from the canonical form
  * (as `anomalies`), so rules can explain them and fixes can target them.
+ * Every regular expression here runs over the block's own text, never past
+ * it, so reading all blocks stays linear in the post's length.
  */
 import { languageOf, type Language, type SourceText, type Span } from '../text';
 
 export type AnomalyKind =
   | 'open-tag' // `<details` without `>`, `<<details>`, attributes
-  | 'no-details' // a `<p class="…-text">` with no `<details>` around it
+  | 'no-details' // a `<p class="…-text">` or `<summary>` with no `<details>` before it
   | 'summary-missing'
   | 'summary-close' // closed by `</p>` or a corrupted tag, or not closed
   | 'summary-multiline'
   | 'summary-content' // English text put inside `<summary>`
   | 'p-missing'
-  | 'p-open-tag' // a class other than the expected one
+  | 'p-open-tag' // a class other than `english-text`/`chinese-text`, a bare or broken tag
   | 'p-unclosed'
   | 'close-tag' // `</detais>`, `</details` …
   | 'unclosed' // never closed before the next block or the end
   | 'blank-line' // a blank line inside the block splits it for Markdown
-  | 'stray-tag' // `</text>`, an extra `</p>` …
+  | 'stray-tag' // `</text>`, an extra `</p>`, a tag corrupted by pasted text …
   | 'premature-close' // `</details>` before the English paragraph
   | 'glued-text'; // text after `</details>` on the same line
 
@@ -56,15 +58,20 @@ export interface EnglishBlock {
   chinese?: import('./blocks').ParagraphBlock;
 }
 
-const OPEN_TAG = /<+details\b[^>\n]*>?/iy;
-const TAG_TOKENS = /<\/det[a-z]*(?:[ \t]*[>\]])?|<\/?p\b[^>\n]*>?/gi;
+const OPEN_TAG = /<+details\b[^<>\n]*>?/iy;
+const START_TAG = /<[a-z]+\b[^<>\n]*>?/iy;
+const TAG_TOKENS = /<\/det[a-z]*(?:[ \t]*[>\]])?|<\/?p\b[^<>\n]*>?/gi;
 const BLANK = /^[ \t]*$/;
 const DETAILS_OPEN = /^[ \t]*<+details\b/i;
 const HEADING = /^ {0,3}#{1,6}([ \t]|$)/;
 const CONTINUES_BLOCK = /^[ \t]*<\/?(p|summary|det)/i;
-const LABEL_LIKE = /view|hide|original|查看|隐藏|原文|text/i;
+const DAMAGED_CLOSE = /^[ \t]*<\/(?=[^\s<>a-z])/i;
+const TAG_LINE = /^[ \t]*<\/?[a-z]/i;
+const LABEL_WORD = /view|hide|original|查看|隐藏|原文|text/i;
+/** How far a blank-line look-ahead may go: a run of blank lines longer than this ends the block. */
+const MAX_BLANK_RUN = 200;
 
-/** Reads the block that opens at `open` (on `line`). */
+/** Reads the block that opens at `open` (on `line`): at `<details`, or at a `<p …>`/`<summary>` without one. */
 export function parseEnglishBlock(src: SourceText, open: number, line: number): EnglishBlock {
   const text = src.text;
   const anomalies: Anomaly[] = [];
@@ -75,32 +82,53 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
     openSpan = [open, open + m[0].length];
     if (m[0] !== '<details>') anomalies.push({ kind: 'open-tag', span: openSpan });
   } else {
-    anomalies.push({ kind: 'no-details', span: [open, src.lineEnd(line)] });
+    START_TAG.lastIndex = open;
+    const start = START_TAG.exec(text);
+    anomalies.push({ kind: 'no-details', span: [open, start ? open + start[0].length : src.lineEnd(line)] });
   }
 
   // 1. The block's extent.
   let inP = false;
+  let pTextStart = -1;
+  let seenPClose = false;
   let closeSpan: Span | null = null;
   let gluedAfter: Span | undefined;
   let lastLine = line;
   let end = src.lineEnd(line);
   const blanks: Span[] = [];
+  let nextNonBlankLine = -1;
   scan: for (let l = line; l < src.lineCount; l++) {
     const lineStart = l === line ? (openSpan ? openSpan[1] : open) : src.lineStarts[l];
     const lineEnd = src.lineEnd(l);
     const lt = text.slice(lineStart, lineEnd);
     if (l > line) {
       if (BLANK.test(lt)) {
-        const next = nextNonBlank(src, l + 1);
-        if (next < 0) break;
-        if (!openSpan && !inP) break;
-        if (!inP && !CONTINUES_BLOCK.test(src.lineText(next))) break;
+        if (nextNonBlankLine <= l) nextNonBlankLine = nextNonBlank(src, l + 1);
+        if (nextNonBlankLine < 0) break;
+        const next = src.lineText(nextNonBlankLine);
+        if (HEADING.test(next) || DETAILS_OPEN.test(next)) break;
+        if (!CONTINUES_BLOCK.test(next)) {
+          if (!inP) break;
+          // An unclosed English `<p>` does not run on into the next Chinese paragraph.
+          if (languageOf(text, pTextStart, Math.min(src.lineEnd(src.lineOf(pTextStart)), pTextStart + 400)) === 'en' && languageOf(next) === 'zh') break;
+        }
         blanks.push([src.lineStarts[l], lineEnd]);
         continue;
       }
-      if (DETAILS_OPEN.test(lt)) break;
-      if (!inP && HEADING.test(lt)) break;
-      if (!openSpan && !inP) break; // an orphan paragraph ends with its `</p>`
+      if (DETAILS_OPEN.test(lt) || HEADING.test(lt)) break;
+      // Outside `<p>`, a line of text ends the block once its paragraph closed (or when it never had `<details>`).
+      if (!inP && !TAG_LINE.test(lt) && (!openSpan || seenPClose)) {
+        // `</` then text, after the paragraph closed: a `</details>` damaged by pasted text.
+        const damaged = openSpan && seenPClose ? DAMAGED_CLOSE.exec(lt) : null;
+        if (damaged) {
+          const at = src.lineStarts[l] + damaged[0].length - 2;
+          closeSpan = [at, at + 2];
+          gluedAfter = [at + 2, lineEnd];
+          lastLine = l;
+          end = at + 2;
+        }
+        break;
+      }
     }
     lastLine = l;
     end = lineEnd;
@@ -109,7 +137,6 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
     while ((tok = TAG_TOKENS.exec(lt))) {
       const t = tok[0].toLowerCase();
       if (t.startsWith('</det')) {
-        if (!openSpan) continue; // a stray close after an orphan paragraph stays outside
         closeSpan = [lineStart + tok.index, lineStart + tok.index + tok[0].length];
         end = closeSpan[1];
         const rest = lt.slice(tok.index + tok[0].length);
@@ -117,7 +144,13 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
         if (restStart >= 0) gluedAfter = [closeSpan[1] + restStart, lineEnd];
         break scan;
       }
-      inP = !t.startsWith('</');
+      if (t.startsWith('</')) {
+        inP = false;
+        seenPClose = true;
+      } else {
+        inP = true;
+        pTextStart = lineStart + tok.index + tok[0].length;
+      }
     }
   }
 
@@ -134,10 +167,8 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
     contentLang: 'none',
     anomalies,
   };
-  if (openSpan) {
-    if (!closeSpan) anomalies.push({ kind: 'unclosed', span: openSpan });
-    else if (text.slice(closeSpan[0], closeSpan[1]) !== '</details>') anomalies.push({ kind: 'close-tag', span: closeSpan });
-  }
+  if (openSpan && !closeSpan) anomalies.push({ kind: 'unclosed', span: openSpan });
+  if (closeSpan && text.slice(closeSpan[0], closeSpan[1]) !== '</details>') anomalies.push({ kind: 'close-tag', span: closeSpan });
   for (const b of blanks) if (b[0] < end) anomalies.push({ kind: 'blank-line', span: b });
   if (gluedAfter) anomalies.push({ kind: 'glued-text', span: gluedAfter });
 
@@ -149,49 +180,53 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
 }
 
 function nextNonBlank(src: SourceText, from: number): number {
-  for (let l = from; l < src.lineCount; l++) if (!BLANK.test(src.lineText(l))) return l;
+  const last = Math.min(src.lineCount, from + MAX_BLANK_RUN);
+  for (let l = from; l < last; l++) if (!BLANK.test(src.lineText(l))) return l;
   return -1;
 }
 
-const SUMMARY_OPEN = /<summary\b[^>\n]*>?/gi;
-const P_OPEN = /<p\b[^>\n]*>?/gi;
+const SUMMARY_OPEN = /<summary\b[^<>\n]*>?/i;
+// A `<p …>` tag, or one that lost its `<` at the start of a line (`p class="english-text">`).
+const P_OPEN = /<p\b[^<>\n]*>?|\np[ \t]+class[^<>\n]*>/gi;
 const P_END = /<\/p\s*>|<p\b/gi;
 const CLASS_ATTR = /class\s*=\s*"([^"]*)"?/i;
+const ACCEPTED_P = /^<p class="(?:english|chinese)-text">$/;
 
+/** Reads what lies between `from` and `to` (offsets into the text): summary, paragraphs, loose text. */
 function readInside(src: SourceText, block: EnglishBlock, from: number, to: number): void {
   const text = src.text;
+  const s = text.slice(from, to);
   const covered: Span[] = [];
-  let pos = from;
-  P_OPEN.lastIndex = from;
-  const firstP = P_OPEN.exec(text);
-  const firstPAt = firstP && firstP.index < to ? firstP.index : to;
+  let pos = 0;
+  P_OPEN.lastIndex = 0;
+  const firstP = P_OPEN.exec(s);
+  const firstPAt = firstP ? firstP.index : s.length;
 
-  SUMMARY_OPEN.lastIndex = from;
-  const s = SUMMARY_OPEN.exec(text);
-  if (s && s.index < firstPAt) {
-    const textStart = s.index + s[0].length;
-    let lt = text.indexOf('<', textStart);
-    if (lt < 0 || lt > to) lt = to;
+  const sm = SUMMARY_OPEN.exec(s);
+  if (sm && sm.index < firstPAt) {
+    const textStart = sm.index + sm[0].length;
+    let lt = s.indexOf('<', textStart);
+    if (lt < 0) lt = s.length;
     let closeSpan: Span | null = null;
     let elementEnd = lt;
-    if (lt < to && text.charCodeAt(lt + 1) === 47 /* / */) {
+    if (lt < s.length && s.charCodeAt(lt + 1) === 47 /* / */) {
       let gt = lt;
-      while (gt < to && text.charCodeAt(gt) !== 62 && text.charCodeAt(gt) !== 10) gt++;
-      closeSpan = [lt, gt < to && text.charCodeAt(gt) === 62 ? gt + 1 : gt];
-      elementEnd = closeSpan[1];
-      if (text.slice(closeSpan[0], closeSpan[1]) !== '</summary>') block.anomalies.push({ kind: 'summary-close', span: closeSpan });
+      while (gt < s.length && s.charCodeAt(gt) !== 62 && s.charCodeAt(gt) !== 10) gt++;
+      elementEnd = gt < s.length && s.charCodeAt(gt) === 62 ? gt + 1 : gt;
+      closeSpan = [from + lt, from + elementEnd];
+      if (s.slice(lt, elementEnd) !== '</summary>') block.anomalies.push({ kind: 'summary-close', span: closeSpan });
     } else {
-      block.anomalies.push({ kind: 'summary-close', span: [s.index, s.index + s[0].length] });
+      block.anomalies.push({ kind: 'summary-close', span: [from + sm.index, from + textStart] });
     }
-    const [ts, te] = trim(text, textStart, lt);
+    const [ts, te] = trim(text, from + textStart, from + lt);
     const summaryText = text.slice(ts, te);
-    block.summary = { span: [s.index, elementEnd], textSpan: [ts, te], text: summaryText, closeSpan };
-    if (/[\r\n]/.test(summaryText)) block.anomalies.push({ kind: 'summary-multiline', span: [ts, te] });
-    if (summaryText.length > 80 || (summaryText.length > 0 && !LABEL_LIKE.test(summaryText))) {
+    block.summary = { span: [from + sm.index, from + elementEnd], textSpan: [ts, te], text: summaryText, closeSpan };
+    if (closeSpan && /[\r\n]/.test(s.slice(sm.index, lt))) block.anomalies.push({ kind: 'summary-multiline', span: block.summary.span });
+    if (summaryText.length > 60 || countWords(summaryText) > 6 || (summaryText.length > 0 && !LABEL_WORD.test(summaryText))) {
       block.anomalies.push({ kind: 'summary-content', span: [ts, te] });
       block.contentSpans.push([ts, te]);
     }
-    covered.push([s.index, elementEnd]);
+    covered.push([from + sm.index, from + elementEnd]);
     pos = elementEnd;
   } else if (block.openSpan) {
     block.anomalies.push({ kind: 'summary-missing', span: block.openSpan });
@@ -199,25 +234,31 @@ function readInside(src: SourceText, block: EnglishBlock, from: number, to: numb
 
   P_OPEN.lastIndex = pos;
   let p: RegExpExecArray | null;
-  while ((p = P_OPEN.exec(text)) && p.index < to) {
-    const openTagSpan: Span = [p.index, p.index + p[0].length];
-    P_END.lastIndex = openTagSpan[1];
-    const e = P_END.exec(text);
-    const closed = !!e && e.index < to && e[0].startsWith('</');
-    const textEnd = e && e.index < to ? e.index : to;
+  while ((p = P_OPEN.exec(s))) {
+    let at = p.index;
+    let tag = p[0];
+    if (tag.charCodeAt(0) === 10) {
+      at++;
+      tag = tag.slice(1);
+    }
+    const openTagSpan: Span = [from + at, from + at + tag.length];
+    P_END.lastIndex = at + tag.length;
+    const e = P_END.exec(s);
+    const closed = !!e && e[0].startsWith('</');
+    const textEnd = e ? e.index : s.length;
     const elementEnd = closed && e ? e.index + e[0].length : textEnd;
-    const cls = CLASS_ATTR.exec(p[0]);
+    const cls = CLASS_ATTR.exec(tag);
     const para: EnglishParagraph = {
-      span: [p.index, elementEnd],
-      openTag: p[0],
+      span: [from + at, from + elementEnd],
+      openTag: tag,
       openTagSpan,
       className: cls ? cls[1] : null,
-      textSpan: trim(text, openTagSpan[1], textEnd),
+      textSpan: trim(text, openTagSpan[1], from + textEnd),
       closed,
     };
     block.paragraphs.push(para);
     if (!closed) block.anomalies.push({ kind: 'p-unclosed', span: openTagSpan });
-    if (!/^<p class="[a-z]+-text">$/.test(p[0])) block.anomalies.push({ kind: 'p-open-tag', span: openTagSpan });
+    if (!ACCEPTED_P.test(tag)) block.anomalies.push({ kind: 'p-open-tag', span: openTagSpan });
     if (para.textSpan[1] > para.textSpan[0]) block.contentSpans.push(para.textSpan);
     covered.push(para.span);
     P_OPEN.lastIndex = elementEnd;
@@ -235,19 +276,27 @@ function readInside(src: SourceText, block: EnglishBlock, from: number, to: numb
   }
 }
 
+function countWords(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32 && (i === 0 || s.charCodeAt(i - 1) <= 32)) n++;
+  return n;
+}
+
 const TAG = /<\/?[^<>\n]*>?/g;
 
 function looseIn(text: string, from: number, to: number, block: EnglishBlock): void {
   if (to <= from) return;
-  TAG.lastIndex = from;
-  let last = from;
+  const s = text.slice(from, to);
+  TAG.lastIndex = 0;
+  let last = 0;
   let t: RegExpExecArray | null;
-  while ((t = TAG.exec(text)) && t.index < to) {
-    addLoose(text, last, t.index, block);
-    block.anomalies.push({ kind: 'stray-tag', span: [t.index, Math.min(to, t.index + t[0].length)] });
+  while ((t = TAG.exec(s))) {
+    addLoose(text, from + last, from + t.index, block);
+    block.anomalies.push({ kind: 'stray-tag', span: [from + t.index, from + t.index + t[0].length] });
     last = t.index + t[0].length;
+    if (t[0].length === 0) TAG.lastIndex++;
   }
-  addLoose(text, last, to, block);
+  addLoose(text, from + last, to, block);
 }
 
 function addLoose(text: string, from: number, to: number, block: EnglishBlock): void {
@@ -272,6 +321,7 @@ function absorbPrematureClose(src: SourceText, block: EnglishBlock): void {
       block.anomalies.push({ kind: 'premature-close', span: premature });
       const closeStart = src.lineStarts[l] + lt.search(/</);
       block.closeSpan = [closeStart, src.lineEnd(l)];
+      if (src.text.slice(block.closeSpan[0], block.closeSpan[1]) !== '</details>') block.anomalies.push({ kind: 'close-tag', span: block.closeSpan });
       block.span = [block.span[0], block.closeSpan[1]];
       block.endLine = l;
       readParagraphsAfter(src, block, premature[1], closeStart);
@@ -285,17 +335,29 @@ function readParagraphsAfter(src: SourceText, block: EnglishBlock, from: number,
   readInside(src, tmp, from, to);
   block.paragraphs.push(...tmp.paragraphs);
   block.contentSpans.push(...tmp.contentSpans);
-  block.anomalies.push(...tmp.anomalies.filter((a) => a.kind !== 'summary-missing'));
+  block.anomalies.push(...tmp.anomalies);
 }
 
 function trim(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
+}
+
+/** Judged on a sample: the first few thousand characters tell the language of even the longest monologue. */
+const LANGUAGE_SAMPLE = 3000;
+
 function languageOfSpans(text: string, spans: Span[]): Language {
   if (spans.length === 0) return 'none';
-  if (spans.length === 1) return languageOf(text, spans[0][0], spans[0][1]);
-  return languageOf(spans.map((s) => text.slice(s[0], s[1])).join(' '));
+  if (spans.length === 1) return languageOf(text, spans[0][0], Math.min(spans[0][1], spans[0][0] + LANGUAGE_SAMPLE));
+  let joined = '';
+  for (const s of spans) {
+    joined += text.slice(s[0], Math.min(s[1], s[0] + LANGUAGE_SAMPLE - joined.length)) + ' ';
+    if (joined.length >= LANGUAGE_SAMPLE) break;
+  }
+  return languageOf(joined);
 }
