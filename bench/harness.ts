@@ -41,11 +41,17 @@ export function met(m: Metric): boolean | undefined {
 }
 
 export interface Samples {
-  /** Milliseconds per run, in the order measured. */
+  /** Wall milliseconds per run, in the order measured. */
   times: number[];
   median: number;
   p95: number;
   min: number;
+  /**
+   * Median CPU milliseconds of this process per run (all its threads, GC
+   * included). Close to the wall time on an idle machine; on a busy one it
+   * shows the work itself, without the waiting for a core.
+   */
+  cpuMedian: number;
 }
 
 export function quantile(sorted: number[], q: number): number {
@@ -54,9 +60,10 @@ export function quantile(sorted: number[], q: number): number {
   return sorted[i];
 }
 
-export function summarize(times: number[]): Samples {
+export function summarize(times: number[], cpu: number[] = []): Samples {
   const sorted = [...times].sort((a, b) => a - b);
-  return { times, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), min: sorted[0] ?? NaN };
+  const cpuSorted = [...cpu].sort((a, b) => a - b);
+  return { times, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), min: sorted[0] ?? NaN, cpuMedian: quantile(cpuSorted, 0.5) };
 }
 
 /**
@@ -66,16 +73,26 @@ export function summarize(times: number[]): Samples {
 export function sample(fn: () => unknown, opts: { warmup: number; minRuns: number; maxRuns?: number; minMs?: number }): Samples {
   for (let i = 0; i < opts.warmup; i++) sink(fn());
   const times: number[] = [];
+  const cpu: number[] = [];
   const maxRuns = opts.maxRuns ?? opts.minRuns;
   let spent = 0;
   while (times.length < opts.minRuns || (spent < (opts.minMs ?? 0) && times.length < maxRuns)) {
-    const t0 = performance.now();
-    sink(fn());
-    const dt = performance.now() - t0;
-    times.push(dt);
-    spent += dt;
+    const m = measureOnce(fn);
+    times.push(m.wall);
+    cpu.push(m.cpu);
+    spent += m.wall;
   }
-  return summarize(times);
+  return summarize(times, cpu);
+}
+
+/** Wall and CPU milliseconds of one call. */
+export function measureOnce(fn: () => unknown): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  sink(fn());
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
 /**

@@ -77,6 +77,11 @@ async function main(): Promise<void> {
   console.log(
     `machine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, ${info.platform}, node ${info.node}, load ${info.loadAverage}`,
   );
+  if (info.loadAverage > info.cpus) {
+    console.log(
+      `WARNING: load average ${info.loadAverage} on ${info.cpus} cpus: other work competes for the cores, times will be inflated and noisy.`,
+    );
+  }
   console.log(`corpus: ${corpus.length} posts, ${chars(corpus)} chars from ${dir}`);
   console.log(`markdownlint: ${ctx.markdownlint ? 'loaded (library, default rules)' : 'NOT loaded'}`);
 
