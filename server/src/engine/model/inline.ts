@@ -74,8 +74,8 @@ export function parseInline(text: string, span: Span): Inline {
   const [start, end] = span;
   const codeSpans = scanCodeSpans(text, start, end);
   const runs: StarRun[] = [];
-  /** Offset of each opening parenthesis → its closing one (-1: not closed on its line). */
-  const closeOf = new Map<number, number>();
+  /** For an opening parenthesis at `start + k`: its closing one's offset - start + 1 (0: not closed on its line). */
+  let closeOf: Int32Array | undefined;
   const parenOpens: number[] = [];
   const stack: number[] = [];
   let line = 0;
@@ -96,20 +96,19 @@ export function parseInline(text: string, span: Span): Inline {
       i = j - 1;
     } else if (c === 0xff08 /* （ */ || c === 40 /* ( */) {
       stack.push(i);
+      closeOf ??= new Int32Array(end - start);
       if (c === 0xff08) parenOpens.push(i);
     } else if (c === 0xff09 /* ） */ || c === 41 /* ) */) {
       const open = stack.pop();
-      if (open !== undefined) closeOf.set(open, i - open <= MAX_GLOSS ? i : -1);
+      if (open !== undefined && i - open <= MAX_GLOSS) closeOf![open - start] = i - start + 1;
     } else if (c === 10 || c === 13) {
       // A gloss never spans lines; nor does a bold as authors write them.
-      for (const open of stack) closeOf.set(open, -1);
       stack.length = 0;
       if (!(c === 13 && text.charCodeAt(i + 1) === 10)) line++;
     }
   }
-  for (const open of stack) closeOf.set(open, -1);
 
-  const glossFrom = (at: number, limit: number): Gloss | undefined => glossWithMap(text, at, limit, closeOf);
+  const glossFrom = (at: number, limit: number): Gloss | undefined => glossWithMap(text, at, limit, start, closeOf);
   const bolds: Bold[] = [];
   const strayStars: Span[] = [];
   for (const [o, c] of pairRuns(text, runs, start, end, strayStars)) {
@@ -242,13 +241,13 @@ export function glossAt(text: string, at: number, end: number): Gloss | undefine
 }
 
 /** `glossAt` with the parentheses already matched by the paragraph pass. */
-function glossWithMap(text: string, at: number, end: number, closeOf: Map<number, number>): Gloss | undefined {
+function glossWithMap(text: string, at: number, end: number, base: number, closeOf: Int32Array | undefined): Gloss | undefined {
   let i = at;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text[i];
   if (i >= end || (c !== '（' && c !== '(')) return undefined;
-  const j = closeOf.get(i) ?? -1;
-  if (j < 0 || j >= end) return { span: [i, i + 1], innerSpan: [i + 1, i + 1], open: c, close: null };
+  const j = closeOf && i - base < closeOf.length ? closeOf[i - base] - 1 + base : base - 1;
+  if (j < base || j >= end) return { span: [i, i + 1], innerSpan: [i + 1, i + 1], open: c, close: null };
   return { span: [i, j + 1], innerSpan: [i + 1, j], open: c, close: text[j] };
 }
 

@@ -11,10 +11,11 @@ import { scanCodeSpans } from '../../engine/model/inline';
 
 /**
  * `commonmark` classifies the characters around a run by code point, as the
- * spec says; `markdown-it` (≤ 14) by UTF-16 code unit, so an astral symbol
- * such as an emoji next to `**` counts as a letter there.
+ * spec says (and cmark, and markdown-it since 14.2, do); `markdown-it-14.1`
+ * by UTF-16 code unit, as markdown-it up to 14.1 did, so an astral symbol such
+ * as an emoji next to `**` counts as a letter there (and U+000B as a space).
  */
-export type Flavor = 'commonmark' | 'markdown-it';
+export type Flavor = 'commonmark' | 'markdown-it-14.1';
 
 export type CharClass = 'space' | 'punct' | 'other';
 
@@ -190,12 +191,12 @@ const punctCache = new Map<number, boolean>();
 
 function classify(cp: number, flavor: Flavor): CharClass {
   if (cp < 128) {
-    if (cp === 32 || cp === 9 || cp === 10 || cp === 12 || cp === 13 || (cp === 11 && flavor === 'markdown-it')) return 'space';
+    if (cp === 32 || cp === 9 || cp === 10 || cp === 12 || cp === 13 || (cp === 11 && flavor === 'markdown-it-14.1')) return 'space';
     return isAsciiPunct(cp) ? 'punct' : 'other';
   }
   // Unicode Zs, as listed in Unicode 15.
   if (cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000) return 'space';
-  if (flavor === 'markdown-it' && cp >= 0xd800 && cp <= 0xdfff) return 'other';
+  if (flavor === 'markdown-it-14.1' && cp >= 0xd800 && cp <= 0xdfff) return 'other';
   let p = punctCache.get(cp);
   if (p === undefined) {
     p = PUNCT.test(String.fromCodePoint(cp));

@@ -26,9 +26,9 @@ export default defineRule<Options>({
     defaultSeverity: 'error',
     optionsSchema: {
       flavor: {
-        enum: ['commonmark', 'markdown-it'],
+        enum: ['commonmark', 'markdown-it-14.1'],
         description:
-          'How characters next to `**` are classified: `commonmark` by code point, as the spec says; `markdown-it` by UTF-16 unit, as markdown-it 14 does (an emoji next to `**` then counts as a letter).',
+          'The renderer the site uses. `commonmark`: the spec (cmark, markdown-it 14.2 and later); `markdown-it-14.1`: markdown-it up to 14.1, which reads the characters next to `**` as UTF-16 units, so an emoji there counts as a letter.',
       },
     },
     defaultOptions: { flavor: 'commonmark' },
@@ -36,7 +36,7 @@ export default defineRule<Options>({
     hasSuggestions: true,
   },
   check({ doc, options, report }) {
-    const flavor = options.flavor === 'markdown-it' ? 'markdown-it' : 'commonmark';
+    const flavor: Flavor = options.flavor === 'markdown-it-14.1' ? 'markdown-it-14.1' : 'commonmark';
     const text = doc.text;
     for (const block of doc.blocks) {
       let inline: Inline;
@@ -90,6 +90,8 @@ function checkUnit(doc: PostDocument, unit: Span, bolds: Bold[], strays: Span[],
   const result = parseEmphasis(text, unit[0], unit[1], flavor);
   const runAt = new Map<number, number>();
   result.runs.forEach((r, k) => runAt.set(r.start, k));
+  const strong = new Set<string>();
+  for (const m of result.matches) if (m.strong) strong.add(`${m.opener}:${m.closer}`);
   const broken: Broken[] = [];
   for (const bold of bolds) {
     const a = runAt.get(bold.openRun[0]);
@@ -97,7 +99,7 @@ function checkUnit(doc: PostDocument, unit: Span, bolds: Bold[], strays: Span[],
     if (a === undefined || c === undefined) continue; // inside code, HTML or a link destination
     const opener = result.runs[a];
     const closer = result.runs[c];
-    if (!visible(opener) && !visible(closer)) continue; // bold, or at least no asterisk shows
+    if (strong.has(`${a}:${c}`) && !visible(opener) && !visible(closer)) continue;
     broken.push({ bold, opener, closer, rewrite: rewriteOf(text, opener, closer) });
   }
   const fixes = certainRewrites(text, unit, result, broken, flavor);
@@ -109,7 +111,9 @@ function checkUnit(doc: PostDocument, unit: Span, bolds: Bold[], strays: Span[],
     suggestions.push({ title: 'Remove the bold markers', edit: { range: span, text: text.slice(br.opener.end, br.closer.start) } });
     report({
       span,
-      message: `\`${clip(shown)}\` will not render as bold: ${reasonOf(text, br.opener, br.closer)}, so the site shows the asterisks.`,
+      message: `\`${clip(shown)}\` will not render as bold: ${reasonOf(text, br.opener, br.closer)}, so the site ${
+        visible(br.opener) || visible(br.closer) ? 'shows the asterisks' : 'sets other text in bold'
+      }.`,
       fix: fixes && br.rewrite ? br.rewrite.edit : undefined,
       suggestions,
     });
