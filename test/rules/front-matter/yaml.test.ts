@@ -187,3 +187,13 @@ test('mangled front matter never crashes the front matter rules', () => {
     }
   }
 });
+
+test('a front matter with hundreds of errors gets at most 20 of them and a count of the rest, quickly', () => {
+  const text = post(BODY, 'title: x\n'.repeat(3000) + 'a: "b\\q"\n'.repeat(300));
+  const started = process.hrtime.bigint();
+  const d = lintRule(ID, text);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  assert.equal(d.length, 21);
+  assert.match(d[0].message, /more YAML errors than shown/);
+  assert.ok(ms < 2000, `took ${ms} ms`);
+});

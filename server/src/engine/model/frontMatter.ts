@@ -86,7 +86,9 @@ export function parseFrontMatter(src: SourceText): FrontMatter | undefined {
 }
 
 function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: false });
+  // yaml's own uniqueKeys check compares every key with every other (quadratic):
+  // repeated top-level keys are found below with a set instead.
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, strict: false });
   for (const e of doc.errors) {
     const [s, end] = e.pos;
     fm.errors.push({ message: e.message.split('\n')[0], span: [base + s, base + Math.max(end, s)], code: e.code });
@@ -105,11 +107,14 @@ function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
     data = {};
   }
   fm.data = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const seen = new Set<string>();
   for (const pair of root.items as Pair<YamlNode, YamlNode | null>[]) {
     const keyNode = pair.key;
     if (!isScalar(keyNode) || !keyNode.range) continue;
     const key = String(keyNode.value);
     const keySpan: Span = [base + keyNode.range[0], base + keyNode.range[1]];
+    if (seen.has(key)) fm.errors.push({ message: 'Map keys must be unique', span: keySpan, code: 'DUPLICATE_KEY' });
+    seen.add(key);
     const valueNode = pair.value;
     let valueSpan: Span = [keySpan[1] + 1, keySpan[1] + 1];
     if (valueNode && valueNode.range) valueSpan = [base + valueNode.range[0], base + valueNode.range[1]];

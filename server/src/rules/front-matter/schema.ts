@@ -11,6 +11,7 @@ import { detailedValidatorFor, type DetailedSchemaProblem } from '../../engine/v
 import type { SourceText, Span } from '../../engine/text';
 import type { Suggestion, TextEdit } from '../../engine/types';
 import {
+  entriesNamed,
   entryLines,
   lastEntry,
   lineStartOf,
@@ -85,8 +86,7 @@ function unknownField({ src, fm, schema }: Ctx, p: DetailedSchemaProblem): Repor
   const known = Object.keys((schema.properties as object | undefined) ?? {});
   const guess = closestName(key, known);
   const reports: Report[] = [];
-  for (const entry of fm.entries) {
-    if (entry.key !== key) continue;
+  for (const entry of entriesNamed(fm, key)) {
     let message = `\`${key}\` is not a field of a post.`;
     if (guess) message += ` Did you mean \`${guess}\`?`;
     const slugs = tagLike(entry.value);
@@ -95,7 +95,7 @@ function unknownField({ src, fm, schema }: Ctx, p: DetailedSchemaProblem): Repor
     else if (isEmpty(entry.value)) message += ' It is empty, so removing it loses nothing.';
     const suggestions: Suggestion[] = [];
     // Renaming tag-like items into a field of names would only move the mistake.
-    if (guess && !slugs && !fm.entries.some((e) => e.key === guess)) {
+    if (guess && !slugs && entriesNamed(fm, guess).length === 0) {
       suggestions.push({ title: `Rename to \`${guess}\``, edit: { range: entry.keySpan, text: guess } });
     }
     const lines = entryLines(src, fm, entry);

@@ -39,7 +39,8 @@ function keyOpensLine(src: SourceText, entry: FrontMatterEntry): boolean {
  */
 export function entryLines(src: SourceText, fm: FrontMatter, entry: FrontMatterEntry): Span | undefined {
   if (!keyOpensLine(src, entry)) return undefined;
-  const index = fm.entries.indexOf(entry);
+  const index = indexOf(fm).position.get(entry) ?? -1;
+  if (index < 0) return undefined;
   const next = fm.entries[index + 1];
   let end = fm.contentSpan[1];
   if (next) {
@@ -49,10 +50,38 @@ export function entryLines(src: SourceText, fm: FrontMatter, entry: FrontMatterE
   return [entry.keySpan[0], end];
 }
 
+interface EntryIndex {
+  byKey: Map<string, FrontMatterEntry[]>;
+  position: Map<FrontMatterEntry, number>;
+}
+
+const indexes = new WeakMap<FrontMatter, EntryIndex>();
+
+/** Entries by key and by position, built once per parse so lookups stay constant-time. */
+function indexOf(fm: FrontMatter): EntryIndex {
+  let index = indexes.get(fm);
+  if (!index) {
+    index = { byKey: new Map(), position: new Map() };
+    fm.entries.forEach((e, i) => {
+      const list = index!.byKey.get(e.key);
+      if (list) list.push(e);
+      else index!.byKey.set(e.key, [e]);
+      index!.position.set(e, i);
+    });
+    indexes.set(fm, index);
+  }
+  return index;
+}
+
+/** Every top-level entry named `key`, in source order. */
+export function entriesNamed(fm: FrontMatter, key: string): readonly FrontMatterEntry[] {
+  return indexOf(fm).byKey.get(key) ?? [];
+}
+
 /** The last top-level entry named `key` (the one YAML keeps). */
 export function lastEntry(fm: FrontMatter, key: string): FrontMatterEntry | undefined {
-  for (let i = fm.entries.length - 1; i >= 0; i--) if (fm.entries[i].key === key) return fm.entries[i];
-  return undefined;
+  const list = entriesNamed(fm, key);
+  return list[list.length - 1];
 }
 
 /** The span of the value, or of the key when the value is empty (nothing to point at). */

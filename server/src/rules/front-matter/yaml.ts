@@ -14,6 +14,9 @@ import { entryLines, lineStartOf, nextLineStart, trimmedLine } from './shared';
 /** How far to look for the culprit of an error (a wrapped summary is a few hundred characters). */
 const LOOK_AHEAD = 4000;
 
+/** At most this many YAML errors are reported per post. */
+const MAX_ERRORS = 20;
+
 const NOT_A_FIELD =
   'This line is neither a `key: value` field nor part of the value above it: add the missing `:` after the field name, or indent it by two spaces to continue the value above.';
 
@@ -37,14 +40,22 @@ export default defineRule({
     const reported = new Set<number>();
     const body = fm.errors.length ? bodyInside(src, fm) : -1;
     if (body >= 0) report(runsIntoBody(src, fm, body));
+    let left = 0;
     for (const error of fm.errors) {
       if (body >= 0 && error.span[0] >= src.lineStarts[body]) continue;
+      // Later errors are mostly echoes of the first ones; bounding them also bounds the work.
+      if (reported.size >= MAX_ERRORS) {
+        left++;
+        continue;
+      }
       const r = error.code === 'DUPLICATE_KEY' ? duplicateKey(src, fm, error) : syntaxError(src, fm, error);
       // One mistake often trips two errors at one place (a `: ` in a value): say it once.
       if (reported.has(r.span[0])) continue;
       reported.add(r.span[0]);
       report(r);
     }
+    if (left > 0)
+      report({ span: fm.openSpan, message: `This front matter has ${left} more YAML errors than shown; fix the ones reported first.` });
     if (!fm.isMapping && fm.errors.length === 0) report(notMapping(src, fm));
   },
 });
