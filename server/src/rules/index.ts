@@ -5,6 +5,7 @@ import { pairRules } from './pair';
 import { glossRules } from './gloss';
 import { markdownRules } from './markdown';
 import { entityRules } from './entity';
+import { crossPostRules } from './cross-post';
 
 export const builtinRules: readonly Rule<unknown>[] = [
   ...frontMatterRules,
@@ -12,6 +13,7 @@ export const builtinRules: readonly Rule<unknown>[] = [
   ...glossRules,
   ...markdownRules,
   ...entityRules,
+  ...crossPostRules,
 ] as Rule<unknown>[];
 
 export function ruleById(id: string): Rule<unknown> | undefined {

@@ -1,0 +1,79 @@
+/**
+ * `--cache`: what pass 1 found for each post, keyed by the post's content
+ * hash, its resolved config's hash and Bilint's version, plus the cross-post
+ * findings keyed by a hash of the whole workspace's summaries. A re-run over
+ * unchanged posts reads, hashes and prints; nothing is linted.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LintDiagnostic } from '../engine/types';
+import { writeFileAtomic } from '../node/atomicWrite';
+import type { CheckResult } from './job';
+
+export type StoredCheck = Pick<CheckResult, 'diagnostics' | 'summary' | 'stats' | 'bom'>;
+
+export interface CacheEntry {
+  hash: string;
+  configHash: string;
+  check: StoredCheck;
+  cross?: { workspaceHash: string; diagnostics: LintDiagnostic[] };
+}
+
+interface CacheFile {
+  version: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export const DEFAULT_CACHE_NAME = '.bilintcache';
+
+export class LintCache {
+  private dirty = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly data: CacheFile,
+  ) {}
+
+  /** Reads the cache; a missing, unreadable or older cache starts empty (it is only ever a shortcut). */
+  static open(location: string, version: string): LintCache {
+    let file = location;
+    try {
+      if (fs.statSync(location).isDirectory()) file = path.join(location, DEFAULT_CACHE_NAME);
+    } catch {
+      if (/[\\/]$/.test(location)) file = path.join(location, DEFAULT_CACHE_NAME);
+    }
+    let data: CacheFile = { version, entries: {} };
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+      if (parsed && parsed.version === version && parsed.entries && typeof parsed.entries === 'object') data = parsed;
+    } catch {
+      // no usable cache yet
+    }
+    return new LintCache(file, data);
+  }
+
+  get(post: string, hash: string, configHash: string): CacheEntry | undefined {
+    const e = this.data.entries[post];
+    return e && e.hash === hash && e.configHash === configHash ? e : undefined;
+  }
+
+  set(post: string, entry: CacheEntry): void {
+    this.data.entries[post] = entry;
+    this.dirty = true;
+  }
+
+  delete(post: string): void {
+    if (post in this.data.entries) {
+      delete this.data.entries[post];
+      this.dirty = true;
+    }
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    if (!fs.existsSync(this.file)) fs.writeFileSync(this.file, '');
+    writeFileAtomic(this.file, JSON.stringify(this.data));
+    this.dirty = false;
+  }
+}

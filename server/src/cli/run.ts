@@ -1,0 +1,193 @@
+/**
+ * Linting a set of posts: pass 1 (lint and summarize each post, in worker
+ * threads when there is enough work to pay for them), then pass 2 (the
+ * cross-post rules, over the summaries of all posts, only for the posts that
+ * can have such a finding). The cache short-cuts both passes.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import type { ResolvedConfig } from '../engine/config';
+import type { LintDiagnostic } from '../engine/types';
+import type { ConfigLoader } from '../node/configLoader';
+import { mayConflict } from '../rules/cross-post/shared';
+import type { LintCache } from './cache';
+import { CROSS_POST_RULES, checkPost, crossCheckPost, hashBytes, type CheckResult, type CheckTask, type FixRequest, type PostStats } from './job';
+import { SummaryKnowledge } from './knowledge';
+import { WorkerPool } from './pool';
+import type { Progress } from './progress';
+
+export interface PostInput {
+  file: string;
+  key: string;
+  text?: string;
+}
+
+export interface PostOutcome {
+  file: string;
+  key: string;
+  diagnostics: LintDiagnostic[];
+  stats: PostStats;
+  bom: boolean;
+  applied: number;
+  diff?: string;
+  fixSkipped?: string;
+  readError?: string;
+}
+
+export interface RunSettings {
+  loader: ConfigLoader;
+  /** Worker threads: a number, or 'auto' (one per core). 1 keeps everything in this thread. */
+  concurrency: number | 'auto';
+  fix?: FixRequest;
+  cache?: LintCache;
+  progress?: Progress;
+}
+
+/** Below this much text, starting workers (~0.1 s each) costs more than it saves. */
+export const WORKER_MIN_CHARS = 1_500_000;
+
+export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Promise<PostOutcome[]> {
+  // Workers get the resolved configs as data, and each task the index of its own.
+  const configs: ResolvedConfig[] = [];
+  const configIndex = new Map<ResolvedConfig, number>();
+  const indexOfConfig = (file: string) => {
+    const config = s.loader.forFile(file).config;
+    let i = configIndex.get(config);
+    if (i === undefined) configIndex.set(config, (i = configs.push(config) - 1));
+    return i;
+  };
+  const configOf = (task: CheckTask) => s.loader.forFile(task.file).config;
+  const configHashes = new Map<ResolvedConfig, string>();
+  const configHash = (file: string) => {
+    const config = s.loader.forFile(file).config;
+    let h = configHashes.get(config);
+    if (!h) configHashes.set(config, (h = hashBytes(JSON.stringify(config))));
+    return h;
+  };
+
+  // Pass 1, from the cache where it can.
+  const checks = new Map<PostInput, CheckResult>();
+  const misses: { input: PostInput; size: number }[] = [];
+  for (const input of inputs) {
+    if (s.cache && input.text === undefined) {
+      let bytes: Buffer | undefined;
+      try {
+        bytes = fs.readFileSync(input.file);
+      } catch {
+        // the job reports it
+      }
+      if (bytes) {
+        const hash = hashBytes(bytes);
+        const hit = s.cache.get(input.file, hash, configHash(input.file));
+        if (hit && !(s.fix && hasFixes(hit.check.diagnostics, s.fix.rules))) {
+          checks.set(input, { ...hit.check, hash, applied: 0 });
+          continue;
+        }
+        misses.push({ input, size: bytes.length });
+        continue;
+      }
+    }
+    misses.push({ input, size: input.text?.length ?? sizeOf(input.file) });
+  }
+
+  for (const input of inputs) indexOfConfig(input.file);
+  let pool: WorkerPool | undefined;
+  const threads = s.concurrency === 'auto' ? os.availableParallelism() : s.concurrency;
+  const totalChars = misses.reduce((n, m) => n + m.size, 0);
+  // 'auto' starts workers only when the work pays for them; an explicit count is obeyed.
+  const worthIt = (chars: number) => s.concurrency !== 'auto' || chars >= WORKER_MIN_CHARS;
+  if (threads > 1 && misses.length >= 2 && worthIt(totalChars)) pool = new WorkerPool(Math.min(threads, misses.length), configs);
+
+  try {
+    s.progress?.start(misses.length);
+    // The biggest posts first, so no worker is left with a long one at the end.
+    misses.sort((a, b) => b.size - a.size);
+    const task = (input: PostInput): CheckTask => ({ file: input.file, key: input.key, text: input.text, fix: s.fix, configIndex: indexOfConfig(input.file) });
+    const run1 = async (input: PostInput) => {
+      const r = pool ? await pool.run<CheckResult>('check', task(input)) : checkPost(task(input), configOf);
+      checks.set(input, r);
+      s.progress?.tick();
+      if (s.cache && !r.readError && r.diff === undefined && input.text === undefined) {
+        s.cache.set(input.file, { hash: r.hash, configHash: configHash(input.file), check: stored(r) });
+      }
+    };
+    if (pool) await Promise.all(misses.map((m) => run1(m.input)));
+    else for (const m of misses) await run1(m.input);
+
+    // Pass 2: the cross-post rules, given the summaries of all posts.
+    const cross = new Map<PostInput, LintDiagnostic[]>();
+    const enabled = (file: string) => {
+      const rules = s.loader.forFile(file).config.rules;
+      return [...CROSS_POST_RULES].some((id) => rules[id] && rules[id].severity !== 'off');
+    };
+    const readable = inputs.filter((i) => !checks.get(i)!.readError);
+    if (readable.length >= 2 && readable.some((i) => enabled(i.file))) {
+      const knowledge = new SummaryKnowledge(readable.map((i) => [i.key, checks.get(i)!.summary]));
+      const workspaceHash = hashBytes(
+        JSON.stringify(readable.map((i) => [i.key, checks.get(i)!.summary.glosses.map((g) => [g.term, g.english]), checks.get(i)!.summary.entities.map((e) => e.name)])),
+      );
+      const todo: PostInput[] = [];
+      for (const input of readable) {
+        const r = checks.get(input)!;
+        const entry = s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
+        if (!enabled(input.file)) continue;
+        if (entry?.cross?.workspaceHash === workspaceHash) cross.set(input, entry.cross.diagnostics);
+        else if (mayConflict(input.key, r.summary, knowledge)) todo.push(input);
+        else if (entry) s.cache!.set(input.file, { ...entry, cross: { workspaceHash, diagnostics: [] } });
+      }
+      s.progress?.add(todo.length);
+      if (!pool && threads > 1 && todo.length >= 2 && worthIt(todo.reduce((n, i) => n + sizeOf(i.file), 0))) {
+        pool = new WorkerPool(Math.min(threads, todo.length), configs);
+      }
+      pool?.shareKnowledge(knowledge.toJSON());
+      const run2 = async (input: PostInput) => {
+        const r = checks.get(input)!;
+        const t: CheckTask = { file: input.file, key: input.key, text: r.fixedText ?? input.text, configIndex: indexOfConfig(input.file) };
+        const found = pool ? await pool.run<LintDiagnostic[]>('cross', t) : crossCheckPost(t, configOf, knowledge);
+        cross.set(input, found);
+        s.progress?.tick();
+        const entry = s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
+        if (entry) s.cache!.set(input.file, { ...entry, cross: { workspaceHash, diagnostics: found } });
+      };
+      if (pool) await Promise.all(todo.map(run2));
+      else for (const i of todo) await run2(i);
+    }
+
+    return inputs
+      .map((input) => {
+        const r = checks.get(input)!;
+        const extra = cross.get(input) ?? [];
+        const diagnostics = extra.length ? [...r.diagnostics, ...extra].sort(byPosition) : r.diagnostics;
+        const out: PostOutcome = { file: input.file, key: input.key, diagnostics, stats: r.stats, bom: r.bom, applied: r.applied };
+        if (r.diff !== undefined) out.diff = r.diff;
+        if (r.fixSkipped) out.fixSkipped = r.fixSkipped;
+        if (r.readError) out.readError = r.readError;
+        return out;
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  } finally {
+    s.progress?.done();
+    await pool?.close();
+    s.cache?.save();
+  }
+}
+
+function stored(r: CheckResult) {
+  return { diagnostics: r.diagnostics, summary: r.summary, stats: r.stats, bom: r.bom };
+}
+
+function hasFixes(diagnostics: readonly LintDiagnostic[], rules: string[] | null): boolean {
+  return diagnostics.some((d) => d.fix && (!rules || rules.includes(d.ruleId)));
+}
+
+function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
+  return a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,6 @@
+import type { Rule } from '../../engine/rule';
+import glossInconsistentAcrossPosts from './gloss-inconsistent-across-posts';
+import entityInconsistentAcrossPosts from './entity-inconsistent-across-posts';
+
+/** Rules that compare a post with the other posts the adapter knows (`meta.crossPost`). */
+export const crossPostRules: Rule<any>[] = [glossInconsistentAcrossPosts, entityInconsistentAcrossPosts];
