@@ -6,6 +6,8 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LETTER = /[A-Za-z\u3400-\u9fff\uf900-\ufaff]/;
 /** Punctuation that makes a bold a sentence or a clause, i.e. emphasis rather than a term. */
 const SENTENCE = /[。！？；，!?]/;
+/** `https://…`, `www.…`, `example.com/path`: an address, not a term (`TCP/IP` still is one). */
+const URL = /:\/\/|^www\.|^[\w-]+(?:\.[\w-]+)+\/\S*$/i;
 const WRAPPERS = /^[\s“”‘’《》「」『』"']+|[\s“”‘’《》「」『』"']+$/g;
 
 /** The text of a bold term, without a gloss written inside it. */
@@ -29,7 +31,7 @@ export function isTerm(text: string, bold: Bold, inline: Inline, lineSpan: Span)
   if (sp && bold.openRun[0] >= sp.span[0] && bold.closeRun[1] <= sp.span[1] + 2) return false;
   const [s, e] = termSpan(bold);
   const term = text.slice(s, e).trim();
-  if (!LETTER.test(term) || SENTENCE.test(term) || term.includes('://') || /^www\./i.test(term)) return false;
+  if (!LETTER.test(term) || SENTENCE.test(term) || URL.test(term)) return false;
   // A bold that fills its line (after a list marker) stands as a heading.
   if (bold.openRun[0] - lineSpan[0] > 12 || lineSpan[1] - bold.closeRun[1] > 4) return true;
   const before = text.slice(lineSpan[0], bold.openRun[0]);
