@@ -83,16 +83,20 @@ function linkPairs(blocks: Block[]): Pair[] {
   return pairs;
 }
 
+/**
+ * Chinese-source when most blocks hold Chinese. A block whose label or class
+ * says Chinese (`Original Chinese`, `Original Text`, `chinese-text`) counts
+ * extra, unless its text is plainly English (then the label is the mistake).
+ */
 function detectSourceLanguage(doc: PostDocument): Language {
   let zh = 0;
   let en = 0;
   for (const b of doc.englishBlocks()) {
     const label = b.summary?.text ?? '';
-    const cls = b.paragraphs[0]?.className ?? '';
-    if (/Original (Chinese|Text)\b/.test(label) || cls === 'chinese-text') zh += 5;
-    if (b.contentLang === 'zh') zh++;
-    else if (b.contentLang === 'en') en++;
+    const declared = /Original (Chinese|Text)\b/.test(label) || b.paragraphs.some((p) => p.className === 'chinese-text');
+    if (b.contentLang === 'en') en++;
+    else if (b.contentLang === 'zh') zh += declared ? 3 : 1;
+    else if (declared) zh++;
   }
-  if (zh === 0 && en === 0) return 'en';
   return zh > en ? 'zh' : 'en';
 }

@@ -66,7 +66,8 @@ const DETAILS_OPEN = /^[ \t]*<+details\b/i;
 const HEADING = /^ {0,3}#{1,6}([ \t]|$)/;
 const CONTINUES_BLOCK = /^[ \t]*<\/?(p|summary|det)/i;
 const DAMAGED_CLOSE = /^[ \t]*<\/(?=[^\s<>a-z])/i;
-const TAG_LINE = /^[ \t]*<\/?[a-z]/i;
+/** A line that starts with a tag, or with something tag-like closed by `>` (`</粘贴>`). */
+const TAG_LINE = /^[ \t]*<\/?(?:[a-z]|[^\s<>][^<>\n]*>)/i;
 const LABEL_WORD = /view|hide|original|查看|隐藏|原文|text/i;
 /** How far a blank-line look-ahead may go: a run of blank lines longer than this ends the block. */
 const MAX_BLANK_RUN = 200;
