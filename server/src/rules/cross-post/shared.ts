@@ -78,9 +78,9 @@ function buildIndex(entries: [string, PostSummary][]): KnowledgeIndex {
 /**
  * Pairs of spellings that name the same thing: equal but for case, or a near
  * miss of the kind speech-to-text makes (`Nicola Tangen` / `Nicolai Tangen`,
- * `Zoran Mandani` / `Zohran Mamdani`). Names are bucketed by first letter and
- * word count and compared only within a small length difference, so the work
- * stays near linear in the number of distinct names.
+ * `Zoran Mandani` / `Zohran Mamdani`). Names are bucketed by the initials of
+ * their words and compared only within a small length difference, so the
+ * work stays near linear in the number of distinct names.
  */
 export function findVariants(names: readonly string[]): Map<string, string[]> {
   const variants = new Map<string, string[]>();
@@ -92,7 +92,11 @@ export function findVariants(names: readonly string[]): Map<string, string[]> {
   for (const name of names) {
     if (!/[A-Za-z]/.test(name)) continue;
     const lower = name.toLowerCase();
-    const key = lower[0] + ' ' + lower.split(/\s+/).length;
+    // Speech-to-text keeps the first letter of each word: bucket by those initials.
+    const key = lower
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('');
     (buckets.get(key) ?? buckets.set(key, []).get(key)!).push({ name, lower });
   }
   for (const bucket of buckets.values()) {
