@@ -21,7 +21,7 @@ export function fix(text: string, request: LintRequest = {}, onlyRules?: Readonl
   return fixText(text, { rules: builtinRules, config: request.config ?? defaultConfig(builtinRules), ...withoutConfig(request) }, onlyRules);
 }
 
-export function configFrom(layers: BilintConfig[], extras: { postSchema?: object; docsBaseUrl?: string } = {}) {
+export function configFrom(layers: BilintConfig[], extras: Parameters<typeof resolveConfig>[2] = {}) {
   return resolveConfig(builtinRules, layers, extras);
 }
 

@@ -6,6 +6,7 @@
 import type { Rule } from './rule';
 import type { SeveritySetting } from './types';
 import { validatorFor } from './validation';
+import type { Glossary } from './glossary';
 import defaultPostSchema from '../../../schemas/post.schema.json';
 
 export type RuleSetting =
@@ -22,6 +23,8 @@ export interface BilintConfig {
   ignores?: string[];
   /** Path (relative to the config file) of a JSON Schema for the front matter. */
   postSchema?: string;
+  /** Path (relative to the config file) of the team's glossary; default: `glossary.yaml` beside the config file. */
+  glossary?: string;
   /** The canonical summary label that fixes write. */
   summaryText?: string;
   /** Other labels accepted without a finding. */
@@ -41,6 +44,8 @@ export interface ResolvedConfig {
   rules: Record<string, ResolvedRule>;
   ignores: string[];
   postSchema: object;
+  /** The team's glossary, when one was found. */
+  glossary?: Glossary;
   summaryText: string;
   allowedSummaryTexts: string[];
   entityFields: string[];
@@ -79,7 +84,7 @@ export function defaultConfig(rules: readonly Rule<unknown>[]): ResolvedConfig {
 export function resolveConfig(
   rules: readonly Rule<unknown>[],
   layers: readonly BilintConfig[],
-  extras: { postSchema?: object; docsBaseUrl?: string } = {},
+  extras: { postSchema?: object; docsBaseUrl?: string; glossary?: Glossary } = {},
 ): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const config = defaultConfig(rules);
   if (extras.docsBaseUrl) config.docsBaseUrl = extras.docsBaseUrl;
@@ -102,6 +107,7 @@ export function resolveConfig(
     }
   });
   if (extras.postSchema) config.postSchema = extras.postSchema;
+  if (extras.glossary) config.glossary = extras.glossary;
   return { config, problems };
 }
 
@@ -149,6 +155,7 @@ export function configSchema(rules: readonly Rule<unknown>[]): object {
       },
       ignores: { type: 'array', items: { type: 'string' }, description: 'Glob patterns (relative to this file) of posts not to lint.' },
       postSchema: { type: 'string', description: 'Path of a JSON Schema that replaces the built-in front matter schema.' },
+      glossary: { type: 'string', description: 'Path of the team glossary (YAML or JSON); by default `glossary.yaml` beside this file.' },
       summaryText: { type: 'string', minLength: 1, description: 'The canonical `<summary>` label, written by fixes.' },
       allowedSummaryTexts: { type: 'array', items: { type: 'string' }, description: 'Other `<summary>` labels accepted without a finding.' },
       entityFields: {

@@ -13,6 +13,7 @@ import { parseDocument, isNode } from 'yaml';
 import picomatch from 'picomatch';
 import { configFrom } from '../bilint';
 import type { BilintConfig, ResolvedConfig } from '../engine/config';
+import { loadGlossaryFor } from './glossaryLoader';
 
 export const CONFIG_NAMES = ['bilint.config.json', 'bilint.config.jsonc', 'bilint.config.yaml', 'bilint.config.yml'];
 
@@ -113,7 +114,9 @@ export class ConfigLoader {
         problems.push({ file: f, ...parsed.locate('/postSchema'), message: `Cannot read the post schema ${schemaPath}: ${(err as Error).message}` });
       }
     }
-    const { config, problems: invalid } = configFrom(layers, { postSchema, docsBaseUrl: docsBaseUrl() });
+    const glossary = loadGlossaryFor(chain.map((c) => ({ file: c.file, glossary: c.parsed.data.glossary, locate: c.parsed.locate })));
+    problems.push(...glossary.problems);
+    const { config, problems: invalid } = configFrom(layers, { postSchema, docsBaseUrl: docsBaseUrl(), glossary: glossary.glossary });
     for (const p of invalid) {
       const source = chain[p.layer];
       if (source) problems.push({ file: source.file, ...source.parsed.locate(p.pointer), message: p.message });

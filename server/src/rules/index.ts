@@ -6,6 +6,7 @@ import { glossRules } from './gloss';
 import { markdownRules } from './markdown';
 import { entityRules } from './entity';
 import { crossPostRules } from './cross-post';
+import { termRules } from './term';
 
 export const builtinRules: readonly Rule<unknown>[] = [
   ...frontMatterRules,
@@ -13,6 +14,7 @@ export const builtinRules: readonly Rule<unknown>[] = [
   ...glossRules,
   ...markdownRules,
   ...entityRules,
+  ...termRules,
   ...crossPostRules,
 ] as Rule<unknown>[];
 
