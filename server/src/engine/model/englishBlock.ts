@@ -111,7 +111,10 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
         if (!CONTINUES_BLOCK.test(next)) {
           if (!inP) break;
           // An unclosed English `<p>` does not run on into the next Chinese paragraph.
-          if (languageOf(text, pTextStart, Math.min(src.lineEnd(src.lineOf(pTextStart)), pTextStart + 400)) === 'en' && languageOf(next) === 'zh') break;
+          // Both judged on a bounded sample, so long runs of blank lines stay linear.
+          const nextStart = src.lineStarts[nextNonBlankLine];
+          const pLang = languageOf(text, pTextStart, Math.min(src.lineEnd(src.lineOf(pTextStart)), pTextStart + 400));
+          if (pLang === 'en' && languageOf(text, nextStart, Math.min(src.lineEnd(nextNonBlankLine), nextStart + 400)) === 'zh') break;
         }
         blanks.push([src.lineStarts[l], lineEnd]);
         continue;

@@ -50,7 +50,7 @@ export default defineRule<Options>({
       const what = b.kind === 'heading' ? 'This heading' : 'This Chinese paragraph';
       report({
         span: b.span,
-        message: `${what} has no English block after it (${why}): add the original as <details><summary>${facts.label}</summary><p class="${facts.className}">…</p></details>.`,
+        message: `${what} has no English block after it (${why}): add its original in a \`<details>\` block right after it.`,
         suggestions: [{ title: 'Insert an empty English block after it', edit: insertAfter(doc, b.span, facts) }],
       });
     };
