@@ -2,6 +2,7 @@
 export const HELP = `Usage: bilint [options] [paths or globs...]
        bilint stats [options] [paths or globs...]
        bilint init
+       bilint glossary export [--format csv|json|tbx] [paths...]
 
 Lints bilingual Chinese/English Markdown posts. Paths are files, folders
 (searched for *.md) or quoted globs ("posts/**/*.md"); the default is the

@@ -29,6 +29,7 @@ export function run(argv = process.argv.slice(2)): void {
 
 export async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
+  if (argv[0] === 'glossary') return (require('./glossaryExport') as typeof import('./glossaryExport')).runGlossary(argv.slice(1), cwd);
   let o: CliOptions;
   try {
     o = parseArgs(argv, cwd);
