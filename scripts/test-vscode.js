@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Runs the extension's mocha suite (test/vscode/suite) in a real VS Code:
+// code-server's extension host driven by headless Chromium, through
+// test/vscode/harness.js. Needs `npm run build` and `npm run bundle` first
+// (npm run test:vscode does both). The workspace is a fresh copy of
+// test/vscode/suite/workspace (the suite edits and saves posts); screenshots
+// go to test-artifacts/vscode/.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const cache = process.env.BILINT_HARNESS_CACHE || path.join(os.homedir(), '.cache', 'bilint', 'code-server-4.100.3');
+if (!fs.existsSync(path.join(cache, '.bilint-harness-installed'))) {
+  console.log('[test-vscode] installing the VS Code harness (once per machine)…');
+  const r = spawnSync('bash', [path.join(root, 'scripts', 'install-vscode-harness.sh')], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 3);
+}
+for (const f of ['dist/extension.js', 'dist/server.js', 'out/test/vscode/suite/index.js']) {
+  if (!fs.existsSync(path.join(root, f))) {
+    console.error(`[test-vscode] ${f} is missing: run npm run build && npm run bundle`);
+    process.exit(2);
+  }
+}
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-vscode-ws-'));
+fs.cpSync(path.join(root, 'test', 'vscode', 'suite', 'workspace'), workspace, { recursive: true });
+const shots = path.join(root, 'test-artifacts', 'vscode');
+fs.rmSync(shots, { recursive: true, force: true });
+fs.mkdirSync(shots, { recursive: true });
+const settings = { 'workbench.startupEditor': 'none', 'markdown.preview.openMarkdownLinks': 'inEditor' };
+const r = spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'test', 'vscode', 'harness.js'),
+    '--extension',
+    root,
+    '--tests',
+    path.join(root, 'out', 'test', 'vscode', 'suite', 'index.js'),
+    '--workspace',
+    workspace,
+    '--screenshot-dir',
+    shots,
+    '--settings',
+    JSON.stringify(settings),
+    '--timeout-ms',
+    '300000',
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+);
+fs.rmSync(workspace, { recursive: true, force: true });
+console.log(`[test-vscode] screenshots in ${path.relative(process.cwd(), shots) || '.'}`);
+process.exit(r.status ?? 3);
