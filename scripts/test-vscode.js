@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs the extension's mocha suite (test/vscode/suite) in a real VS Code:
 // code-server's extension host driven by headless Chromium, through
-// test/vscode/harness.js. Needs `npm run build` and `npm run bundle` first
-// (npm run test:vscode does both). The workspace is a fresh copy of
+// test/vscode/harness.js. Needs `npm run build` and `npm run bundle` (or
+// `npm run package` with --packaged) first; npm run test:vscode tests the package. The workspace is a fresh copy of
 // test/vscode/suite/workspace (the suite edits and saves posts); screenshots
 // go to test-artifacts/vscode/.
 'use strict';
@@ -24,6 +24,25 @@ for (const f of ['dist/extension.js', 'dist/server.js', 'out/test/vscode/suite/i
     process.exit(2);
   }
 }
+// --vsix FILE: run the suite against a packaged extension (unzipped), not the working tree;
+// --packaged: the same with bilint-<version>.vsix from `npm run package`.
+const args = process.argv.slice(2);
+let extension = root;
+const vsixAt = args.indexOf('--vsix');
+const packagedAt = args.indexOf('--packaged');
+if (vsixAt >= 0 || packagedAt >= 0) {
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+  const vsix = vsixAt >= 0 ? path.resolve(args[vsixAt + 1] || '') : path.join(root, `bilint-${version}.vsix`);
+  args.splice(vsixAt >= 0 ? vsixAt : packagedAt, vsixAt >= 0 ? 2 : 1);
+  const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-vsix-'));
+  const r = spawnSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', vsix, unpacked], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(2);
+  extension = path.join(unpacked, 'extension');
+  process.on('exit', () => fs.rmSync(unpacked, { recursive: true, force: true }));
+  console.log(`[test-vscode] testing the packaged extension ${path.relative(process.cwd(), vsix)}`);
+}
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-vscode-ws-'));
 fs.cpSync(path.join(root, 'test', 'vscode', 'suite', 'workspace'), workspace, { recursive: true });
 const shots = path.join(root, 'test-artifacts', 'vscode');
@@ -35,7 +54,7 @@ const r = spawnSync(
   [
     path.join(root, 'test', 'vscode', 'harness.js'),
     '--extension',
-    root,
+    extension,
     '--tests',
     path.join(root, 'out', 'test', 'vscode', 'suite', 'index.js'),
     '--workspace',
@@ -46,7 +65,7 @@ const r = spawnSync(
     JSON.stringify(settings),
     '--timeout-ms',
     '300000',
-    ...process.argv.slice(2),
+    ...args,
   ],
   { stdio: 'inherit' },
 );
