@@ -99,6 +99,12 @@ export const throughput: Section = {
     );
     const rate = total / MIB / (rounds.median / 1000);
     const cpuRate = total / MIB / (rounds.cpuMedian / 1000);
+    // The post model alone (line scanner, front matter, pairs; no rules): what
+    // the choice of parser buys, before any rule runs.
+    const none = new Set<string>();
+    const modelPass = measureOnce(() => {
+      for (const p of posts) lint(p.text, { only: none });
+    });
     // markdownlint runs at a fraction of a M chars/s: one pass over the original
     // posts (the same texts the replicas cycle through) keeps the bench in minutes.
     const mdPosts = ctx.corpus;
@@ -117,6 +123,15 @@ export const throughput: Section = {
       head: ['linter', 'posts', 'M chars', 'wall ms', 'M chars/s (wall)', 'CPU ms', 'M chars/s (CPU)'],
       rows: [
         ['bilint', String(posts.length), num(total / MIB, 2), ms(rounds.median), num(rate, 1), ms(rounds.cpuMedian), num(cpuRate, 1)],
+        [
+          'bilint model only (no rules)',
+          String(posts.length),
+          num(total / MIB, 2),
+          ms(modelPass.wall),
+          num(total / MIB / (modelPass.wall / 1000), 1),
+          ms(modelPass.cpu),
+          num(total / MIB / (modelPass.cpu / 1000), 1),
+        ],
         ['markdownlint', String(mdPosts.length), num(chars(mdPosts) / MIB, 2), ms(md.wall), num(mdRate, 2), ms(md.cpu), num(mdCpuRate, 2)],
       ],
     });
