@@ -107,13 +107,22 @@ test('`***` runs: the span covers the two stars nearest the text', () => {
 test('code spans and escaped stars are not bold', () => {
   const t = '用 `**x**` 与 ``a ` b`` 以及 \\*\\*不是\\*\\* 和**是**';
   const inline = parse(t);
-  assert.deepEqual(inline.codeSpans.map((s) => at(t, s)), ['`**x**`', '``a ` b``']);
-  assert.deepEqual(inline.bolds.map((b) => at(t, b.innerSpan)), ['是']);
+  assert.deepEqual(
+    inline.codeSpans.map((s) => at(t, s)),
+    ['`**x**`', '``a ` b``'],
+  );
+  assert.deepEqual(
+    inline.bolds.map((b) => at(t, b.innerSpan)),
+    ['是'],
+  );
 });
 
 test('an unmatched backtick run is literal and does not swallow later code spans', () => {
   const t = 'a `` b `c` d';
-  assert.deepEqual(scanCodeSpans(t, 0, t.length).map((s) => t.slice(s[0], s[1])), ['`c`']);
+  assert.deepEqual(
+    scanCodeSpans(t, 0, t.length).map((s) => t.slice(s[0], s[1])),
+    ['`c`'],
+  );
 });
 
 test('name glosses: a Chinese name with an English gloss, not a bold term’s gloss', () => {

@@ -41,13 +41,16 @@ test('known defects are found, known traps stay quiet', { skip: corpusSkip }, ()
   const p128 = posts.find((p) => p.file.startsWith('128-'))!;
   assert.match(p128.diagnostics.find((d) => d.range.start.line === 732)!.message, /pasted into the English/);
   // Half-width parentheses after a bold term, and a full-width colon.
-  assert.deepEqual(findingsAt(posts, '133-all-in-podcast-intelligence.md', 165), ['133-all-in-podcast-intelligence.md:165:46 gloss/format [(]']);
+  assert.deepEqual(findingsAt(posts, '133-all-in-podcast-intelligence.md', 165), [
+    '133-all-in-podcast-intelligence.md:165:46 gloss/format [(]',
+  ]);
   assert.deepEqual(findingsAt(posts, '056-cultural.md', 43), ['056-cultural.md:43:59 gloss/format [：]']);
 });
 
 test('the counts stay where the review left them', { skip: corpusSkip }, () => {
   const counts = countByRule(lintCorpus(IDS));
-  const within = (id: string, lo: number, hi: number) => assert.ok((counts[id] ?? 0) >= lo && (counts[id] ?? 0) <= hi, `${id}: ${counts[id]} findings, expected ${lo}–${hi}`);
+  const within = (id: string, lo: number, hi: number) =>
+    assert.ok((counts[id] ?? 0) >= lo && (counts[id] ?? 0) <= hi, `${id}: ${counts[id]} findings, expected ${lo}–${hi}`);
   within('gloss/missing', 140, 170); // reviewed: 155
   within('gloss/format', 38, 45); // reviewed: 41
   within('gloss/markdown-in-english', 110, 130); // reviewed: 121

@@ -44,14 +44,18 @@ test('an unclosed gloss and an empty gloss', () => {
 });
 
 test('a full-width colon or a missing space after the English term, with fixes', () => {
-  const { text, line } = body('**星链**（Starlink：卫星互联网服务）和**多巴胺**（Dopamine： 神经递质）。', '**基础模型**（Foundation Models:在大规模数据上训练的模型）。');
+  const { text, line } = body(
+    '**星链**（Starlink：卫星互联网服务）和**多巴胺**（Dopamine： 神经递质）。',
+    '**基础模型**（Foundation Models:在大规模数据上训练的模型）。',
+  );
   const d = lintRule(ID, text);
   assertFindings(text, d, [
     { line: line(0), column: 16, text: '：', message: 'full-width `：`' },
     { line: line(0), column: 42, text: '：', message: 'full-width `：`' },
     { line: line(1), column: 27, text: ':', message: 'space belongs after the colon' },
   ]);
-  assert.equal(d[1].fix?.range[1]! - d[1].fix?.range[0]!, 2, 'the space after `：` is replaced too');
+  const range = d[1].fix?.range ?? [0, 0];
+  assert.equal(range[1] - range[0], 2, 'the space after `：` is replaced too');
   const fixed = fixRule(ID, text);
   assert.ok(fixed.includes('（Starlink: 卫星互联网服务）和**多巴胺**（Dopamine: 神经递质）'));
   assert.ok(fixed.includes('（Foundation Models: 在大规模数据上训练的模型）'));
@@ -86,7 +90,9 @@ test('a gloss inside the bold is moved out by the fix', () => {
   assert.ok(fixed.includes('**旨在帮助**（Aim to Assist）：一个目标。'));
   assert.ok(fixed.includes('在两者之间建立**绑定**（Bindings）：接口层。'));
   assertFindings(fixed, lintRule(ID, fixed), []);
-  assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['warning', { glossInsideBold: 'allow' }] } }), [{ line: line(1), column: 13, text: '(' }]);
+  assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['warning', { glossInsideBold: 'allow' }] } }), [
+    { line: line(1), column: 13, text: '(' },
+  ]);
 });
 
 test('CRLF, a BOM and an emoji before the finding keep the columns exact', () => {

@@ -25,7 +25,9 @@ test('bold in the English is reported, and the fix keeps the words', () => {
 });
 
 test('a Chinese-style gloss pasted into the English gets its own message and a suggestion, not a fix', () => {
-  const { text, line } = body('An analysis from **Brookings**（布鲁金斯学会: 研究机构） and **耶鲁预算实验室**（Yale Budget Lab: 耶鲁的研究机构）.');
+  const { text, line } = body(
+    'An analysis from **Brookings**（布鲁金斯学会: 研究机构） and **耶鲁预算实验室**（Yale Budget Lab: 耶鲁的研究机构）.',
+  );
   const d = lintRule(ID, text);
   assertFindings(text, d, [
     { line: line(0), column: P + 18, text: '**Brookings**（布鲁金斯学会: 研究机构）', message: 'pasted into the English' },

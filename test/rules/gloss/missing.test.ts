@@ -15,7 +15,9 @@ test('a bold term with no gloss is reported, with a placeholder suggestion after
   const d = lintRule(ID, text);
   assertFindings(text, d, [{ line: line(0), column: 4, text: '**稳定币**', message: '“稳定币” has no gloss' }]);
   const end = d[0].span[1];
-  assert.deepEqual(d[0].suggestions, [{ title: 'Add a gloss placeholder （English Term: 中文解释）', edit: { range: [end, end], text: '（English Term: 中文解释）' } }]);
+  assert.deepEqual(d[0].suggestions, [
+    { title: 'Add a gloss placeholder （English Term: 中文解释）', edit: { range: [end, end], text: '（English Term: 中文解释）' } },
+  ]);
   assert.equal(d[0].fix, undefined);
 });
 
@@ -31,7 +33,9 @@ test('glossed terms, and later uses of a glossed term, pass', () => {
 
 test('placement `every`: each use carries its gloss', () => {
   const { text, line } = body('这就是**稳定币**（Stablecoin: 一种货币）的由来。', '后来**稳定币**又出现了。');
-  assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['warning', { placement: 'every' }] } }), [{ line: line(1), column: 3, text: '**稳定币**' }]);
+  assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['warning', { placement: 'every' }] } }), [
+    { line: line(1), column: 3, text: '**稳定币**' },
+  ]);
 });
 
 test('not terms: speaker labels, lead-ins, names bolded inside a gloss, bold sentences and bold lines', () => {
@@ -68,7 +72,9 @@ test('uses compare without quotes, title marks and case', () => {
 });
 
 test('code spans, English paragraphs and English blocks are not checked', () => {
-  const text = post('用 `**代码**` 表示。\n' + en('The **term** here.') + '\n\nThis paragraph is **English** only, with no Chinese at all.\n');
+  const text = post(
+    '用 `**代码**` 表示。\n' + en('The **term** here.') + '\n\nThis paragraph is **English** only, with no Chinese at all.\n',
+  );
   assertFindings(text, lintRule(ID, text), []);
 });
 

@@ -93,9 +93,36 @@ test('flavor markdown-it-14.1 differs only where an astral character touches a r
 });
 
 test('code spans, raw HTML, autolinks, escapes and links: the same order of markers as markdown-it', () => {
-  const pieces = ['**', '*', '_', 'a', ' ', '的', '“', '[a](b)', '[', '](x)', ']', '<b>', '</b>', '<x y="*">', '`x`', '`', '\\*', '<http://a.b/*>', '(', ')', '![i](u)', '&amp;', '[t](u "t*")'];
+  const pieces = [
+    '**',
+    '*',
+    '_',
+    'a',
+    ' ',
+    '的',
+    '“',
+    '[a](b)',
+    '[',
+    '](x)',
+    ']',
+    '<b>',
+    '</b>',
+    '<x y="*">',
+    '`x`',
+    '`',
+    '\\*',
+    '<http://a.b/*>',
+    '(',
+    ')',
+    '![i](u)',
+    '&amp;',
+    '[t](u "t*")',
+  ];
   for (const src of generate(pieces, 20000, 10, 3)) {
-    const theirs = md.parseInline(src, {})[0].children.filter((t) => /^(strong|em)_(open|close)$/.test(t.type)).map((t) => t.type);
+    const theirs = md
+      .parseInline(src, {})[0]
+      .children.filter((t) => /^(strong|em)_(open|close)$/.test(t.type))
+      .map((t) => t.type);
     const mine = ours(src, 'commonmark')
       .sort((a, b) => a.at - b.at || (a.kind.endsWith('close') ? -1 : 1))
       .map((m) => m.kind);
@@ -106,7 +133,9 @@ test('code spans, raw HTML, autolinks, escapes and links: the same order of mark
 test('markdown/unrendered-bold reports exactly the bold pairs markdown-it does not render', () => {
   const pieces = ['**', '**', '**', '的', '是', '术语', '“', '”', '《', '》', '，', '。', ' ', 'a', '（', '）', '***', '😀'];
   // Paragraphs only: no list item (`* a`), no thematic break (`***`).
-  const sources = generate(pieces, 12000, 9, 4).filter((s) => s.trim() === s && s.includes('**') && !/^\*+ /.test(s) && !/^[\s*]*$/.test(s));
+  const sources = generate(pieces, 12000, 9, 4).filter(
+    (s) => s.trim() === s && s.includes('**') && !/^\*+ /.test(s) && !/^[\s*]*$/.test(s),
+  );
   const body = sources.join('\n\n') + '\n';
   const text = post(body);
   const start = text.length - body.length;
@@ -119,9 +148,11 @@ test('markdown/unrendered-bold reports exactly the bold pairs markdown-it does n
     const expectBroken = markers ? brokenRuns(src, markers) : null;
     if (expectBroken) {
       checked++;
-      for (const at of expectBroken) assert.ok(findings.has(offset + at), `${JSON.stringify(src)}: the run at ${at} does not render, no finding`);
+      for (const at of expectBroken)
+        assert.ok(findings.has(offset + at), `${JSON.stringify(src)}: the run at ${at} does not render, no finding`);
       for (const f of findings) {
-        if (f >= offset && f < offset + src.length) assert.ok(expectBroken.includes(f - offset), `${JSON.stringify(src)}: finding at ${f - offset}, yet it renders`);
+        if (f >= offset && f < offset + src.length)
+          assert.ok(expectBroken.includes(f - offset), `${JSON.stringify(src)}: finding at ${f - offset}, yet it renders`);
       }
     }
     offset += src.length + 2;
@@ -155,7 +186,11 @@ function brokenRuns(src: string, markers: { kind: string; at: number }[]): numbe
     }
   }
   const within = (at: number, run: [number, number]) => at >= run[0] && at < run[1];
-  const shown = (run: [number, number]) => src.slice(run[0], run[1]).split('').some((_, k) => !consumed.has(run[0] + k));
+  const shown = (run: [number, number]) =>
+    src
+      .slice(run[0], run[1])
+      .split('')
+      .some((_, k) => !consumed.has(run[0] + k));
   if (runs.length % 2 === 1) return null; // the stray choice is the model's heuristic, tested elsewhere
   const out: number[] = [];
   for (let k = 0; k + 1 < runs.length; k += 2) {

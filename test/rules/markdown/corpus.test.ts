@@ -20,10 +20,15 @@ test('known cases', { skip: corpusSkip }, () => {
   const posts = lintCorpus([ID]);
   const at = (file: string, line: number) => {
     const p = posts.find((x) => x.file === file)!;
-    return p.diagnostics.filter((d) => d.range.start.line + 1 === line).map((d) => ({ at: where(p, d), fix: d.fix?.text, message: d.message }));
+    return p.diagnostics
+      .filter((d) => d.range.start.line + 1 === line)
+      .map((d) => ({ at: where(p, d), fix: d.fix?.text, message: d.message }));
   };
   const stray = at('062-harvard-business-revie-business.md', 1469);
-  assert.deepEqual(stray.map((s) => s.at), ['062-harvard-business-revie-business.md:1469:1 markdown/unrendered-bold [**]']);
+  assert.deepEqual(
+    stray.map((s) => s.at),
+    ['062-harvard-business-revie-business.md:1469:1 markdown/unrendered-bold [**]'],
+  );
   assert.match(stray[0].message, /no partner/);
   const quoted = at('049-bloomberg-podcasts-economic-outlook.md', 381);
   assert.equal(quoted.length, 1);

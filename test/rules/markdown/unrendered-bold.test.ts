@@ -34,7 +34,14 @@ test('the fix moves the punctuation outside, and a second run changes nothing', 
 test('closing punctuation before a letter: the bold does not close', () => {
   const { text, line } = body('我们建议从**使用率（Utilization）和成本（Cost）**这三个方面。');
   const d = lintRule(ID, text);
-  assertFindings(text, d, [{ line: line(0), column: 6, text: '**使用率（Utilization）和成本（Cost）**', message: 'closing `**` comes after the punctuation “）” and before “这”' }]);
+  assertFindings(text, d, [
+    {
+      line: line(0),
+      column: 6,
+      text: '**使用率（Utilization）和成本（Cost）**',
+      message: 'closing `**` comes after the punctuation “）” and before “这”',
+    },
+  ]);
   // The parenthesis has no partner at the start, so moving it would break it: a suggestion only.
   assert.equal(d[0].fix, undefined);
   assert.ok(d[0].suggestions?.some((s) => s.title === 'Remove the bold markers'));

@@ -59,7 +59,9 @@ export interface Inline {
 
 /** A gloss longer than this is taken as never closed (bounds every scan). */
 const MAX_GLOSS = 1000;
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
 const LATIN_START = /^[ \t]*\**[A-Za-z]/;
 const CLOSING_MARK: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『', '》': '《', '〉': '〈', '"': '"', "'": "'" };
 
@@ -74,8 +76,9 @@ export function parseInline(text: string, span: Span): Inline {
   const [start, end] = span;
   const codeSpans = scanCodeSpans(text, start, end);
   const runs: StarRun[] = [];
-  /** For an opening parenthesis at `start + k`: its closing one's offset - start + 1 (0: not closed on its line). */
-  let closeOf: Int32Array | undefined;
+  /** Every opening parenthesis, in order, and its closing one (-1: not closed on its line). */
+  const opens: number[] = [];
+  const closes: number[] = [];
   const parenOpens: number[] = [];
   const stack: number[] = [];
   let line = 0;
@@ -95,12 +98,13 @@ export function parseInline(text: string, span: Span): Inline {
       if (j - i >= 2 && j - i <= 3) runs.push({ start: i, end: j, line, parenDepth: stack.length });
       i = j - 1;
     } else if (c === 0xff08 /* （ */ || c === 40 /* ( */) {
-      stack.push(i);
-      closeOf ??= new Int32Array(end - start);
+      stack.push(opens.length);
+      opens.push(i);
+      closes.push(-1);
       if (c === 0xff08) parenOpens.push(i);
     } else if (c === 0xff09 /* ） */ || c === 41 /* ) */) {
-      const open = stack.pop();
-      if (open !== undefined && i - open <= MAX_GLOSS) closeOf![open - start] = i - start + 1;
+      const k = stack.pop();
+      if (k !== undefined && i - opens[k] <= MAX_GLOSS) closes[k] = i;
     } else if (c === 10 || c === 13) {
       // A gloss never spans lines; nor does a bold as authors write them.
       stack.length = 0;
@@ -108,7 +112,7 @@ export function parseInline(text: string, span: Span): Inline {
     }
   }
 
-  const glossFrom = (at: number, limit: number): Gloss | undefined => glossWithMap(text, at, limit, start, closeOf);
+  const glossFrom = (at: number, limit: number): Gloss | undefined => glossWithMap(text, at, limit, opens, closes);
   const bolds: Bold[] = [];
   const strayStars: Span[] = [];
   for (const [o, c] of pairRuns(text, runs, start, end, strayStars)) {
@@ -241,13 +245,21 @@ export function glossAt(text: string, at: number, end: number): Gloss | undefine
 }
 
 /** `glossAt` with the parentheses already matched by the paragraph pass. */
-function glossWithMap(text: string, at: number, end: number, base: number, closeOf: Int32Array | undefined): Gloss | undefined {
+function glossWithMap(text: string, at: number, end: number, opens: number[], closes: number[]): Gloss | undefined {
   let i = at;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text[i];
   if (i >= end || (c !== '（' && c !== '(')) return undefined;
-  const j = closeOf && i - base < closeOf.length ? closeOf[i - base] - 1 + base : base - 1;
-  if (j < base || j >= end) return { span: [i, i + 1], innerSpan: [i + 1, i + 1], open: c, close: null };
+  // Binary search: the parenthesis at `i` among the paragraph's opening ones.
+  let lo = 0;
+  let hi = opens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (opens[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const j = opens[lo] === i ? closes[lo] : -1;
+  if (j < 0 || j >= end) return { span: [i, i + 1], innerSpan: [i + 1, i + 1], open: c, close: null };
   return { span: [i, j + 1], innerSpan: [i + 1, j], open: c, close: text[j] };
 }
 
@@ -276,7 +288,12 @@ function glossAfterQuote(
 }
 
 /** The gloss at the end of a bold's text: `**旨在帮助（Aim to Assist）**`. */
-function innerGlossOf(text: string, from: number, to: number, glossFrom: (at: number, limit: number) => Gloss | undefined): Gloss | undefined {
+function innerGlossOf(
+  text: string,
+  from: number,
+  to: number,
+  glossFrom: (at: number, limit: number) => Gloss | undefined,
+): Gloss | undefined {
   for (let i = from + 1; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c !== 0xff08 && c !== 40) continue;
@@ -295,10 +312,11 @@ function nameGlosses(
   end: number,
 ): NameGloss[] {
   const out: NameGloss[] = [];
+  if (opens.length === 0) return out;
   const boldGlossAt = new Set<number>();
   for (const b of bolds) if (b.gloss) boldGlossAt.add(b.gloss.span[0]);
   for (const at of opens) {
-    if (!HAN.test(text[at - 1] ?? '') || boldGlossAt.has(at)) continue;
+    if (!isHan(text.charCodeAt(at - 1)) || boldGlossAt.has(at)) continue;
     const gloss = glossFrom(at, end);
     if (!gloss || !gloss.close) continue;
     if (!LATIN_START.test(text.slice(gloss.innerSpan[0], gloss.innerSpan[0] + 4))) continue;
@@ -308,7 +326,7 @@ function nameGlosses(
     while (e < gloss.innerSpan[1] && !/[:：,，;；（(]/.test(text[e])) e++;
     while (e > s && (text[e - 1] === ' ' || text[e - 1] === '*')) e--;
     let zs = at;
-    while (zs > 0 && at - zs < 12 && HAN.test(text[zs - 1])) zs--;
+    while (zs > 0 && at - zs < 12 && isHan(text.charCodeAt(zs - 1))) zs--;
     out.push({ zhSpan: [zs, at], enSpan: [s, e], gloss });
   }
   return out;
@@ -321,18 +339,22 @@ function speakerAt(text: string, start: number, end: number, first: Bold | undef
   if (text.startsWith('>>', s)) s += 2;
   while (text[s] === ' ') s++;
   if (first && first.openRun[0] === s && first.label && first.span[1] - s < 60) {
-    const name = text.slice(first.innerSpan[0], first.innerSpan[1]).replace(/[:：]\s*$/, '').trim();
+    const name = text
+      .slice(first.innerSpan[0], first.innerSpan[1])
+      .replace(/[:：]\s*$/, '')
+      .trim();
     let e = first.closeRun[1];
     if (text[e] === ':' || text[e] === '：') e++;
     return { span: [s, e], name };
   }
-  const head = text.slice(start, Math.min(end, start + 60));
   if (stray && stray[0] === s) {
     // `**NAME: text` with the closing `**` forgotten.
     const m = PLAIN_LABEL.exec(text.slice(stray[1], Math.min(end, stray[1] + 60)));
     if (m) return { span: [s, stray[1] + m[0].length], name: m[1], unclosed: true };
   }
-  const m = PLAIN_LABEL.exec(head);
+  const c = text.charCodeAt(s);
+  if (!(c >= 65 && c <= 90)) return undefined; // a label starts with a capital
+  const m = PLAIN_LABEL.exec(text.slice(start, Math.min(end, start + 60)));
   if (m) return { span: [start, start + m[0].length], name: m[1] };
   return undefined;
 }

@@ -22,7 +22,8 @@ export default defineRule<Options>({
     optionsSchema: {
       colon: {
         enum: ['ascii', 'any'],
-        description: '`ascii`: the English term is followed by an ASCII colon and one space (`Term: 解释`); `any`: `：` and a missing space pass too.',
+        description:
+          '`ascii`: the English term is followed by an ASCII colon and one space (`Term: 解释`); `any`: `：` and a missing space pass too.',
       },
       allowChineseOnly: { type: 'boolean', description: 'Accept a gloss that holds only a Chinese explanation, `（人工智能）`.' },
       glossInsideBold: {
@@ -67,7 +68,10 @@ function checkGloss(text: string, g: Gloss, options: Options, report: (r: Report
   }
   const form = glossForm(text, g.innerSpan);
   if (form.kind === 'empty') {
-    report({ span: g.span, message: 'This gloss is empty: write the English term (and a Chinese explanation) inside, `（English Term: 中文解释）`.' });
+    report({
+      span: g.span,
+      message: 'This gloss is empty: write the English term (and a Chinese explanation) inside, `（English Term: 中文解释）`.',
+    });
   } else if (form.kind === 'chinese' && !options.allowChineseOnly) {
     report({
       span: g.innerSpan,
@@ -81,7 +85,10 @@ function checkGloss(text: string, g: Gloss, options: Options, report: (r: Report
 function checkColon(text: string, colon: number, explanation: Span, options: Options, report: (r: Report) => void): void {
   const rest = text.slice(explanation[0], explanation[1]);
   if (rest.trim() === '') {
-    report({ span: [colon, colon + 1], message: 'Nothing follows the colon in this gloss: add the Chinese explanation, or drop the colon.' });
+    report({
+      span: [colon, colon + 1],
+      message: 'Nothing follows the colon in this gloss: add the Chinese explanation, or drop the colon.',
+    });
     return;
   }
   if (options.colon === 'any') return;
@@ -89,7 +96,8 @@ function checkColon(text: string, colon: number, explanation: Span, options: Opt
   if (text[colon] === '：') {
     report({
       span: [colon, colon + 1],
-      message: 'This gloss separates the English term with a full-width `：`; the house form is an ASCII colon and a space, `English Term: 中文解释`.',
+      message:
+        'This gloss separates the English term with a full-width `：`; the house form is an ASCII colon and a space, `English Term: 中文解释`.',
       fix: { range: [colon, colon + 1 + spaces], text: ': ' },
     });
   } else if (spaces === 0 && text.charCodeAt(colon + 1) > 127) {

@@ -34,7 +34,7 @@ export default defineRule<Options>({
       chineseSourcePosts: {
         type: 'boolean',
         description:
-          'Also check posts made from Chinese-language sources (their blocks hold the Chinese original), where bold is the author\'s emphasis rather than a translated term.',
+          "Also check posts made from Chinese-language sources (their blocks hold the Chinese original), where bold is the author's emphasis rather than a translated term.",
       },
     },
     defaultOptions: { placement: 'first', chineseSourcePosts: false },

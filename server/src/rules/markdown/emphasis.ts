@@ -77,7 +77,8 @@ export function parseEmphasis(text: string, start: number, end: number, flavor: 
         const opener = runs[o];
         if (opener.char === closer.char && opener.canOpen) {
           const openerLen = opener.end - opener.start;
-          const oddMatch = (opener.canClose || closer.canOpen) && (openerLen + closerLen) % 3 === 0 && !(openerLen % 3 === 0 && closerLen % 3 === 0);
+          const oddMatch =
+            (opener.canClose || closer.canOpen) && (openerLen + closerLen) % 3 === 0 && !(openerLen % 3 === 0 && closerLen % 3 === 0);
           if (!oddMatch) {
             found = true;
             break;
@@ -154,8 +155,7 @@ export function parseEmphasis(text: string, start: number, end: number, flavor: 
       while (j < end && text.charCodeAt(j) === c) j++;
       const before = i > start ? classBefore(text, i, start, flavor) : 'space';
       const after = j < end ? classAt(text, j, flavor) : 'space';
-      const left = after !== 'space' && (after !== 'punct' || before !== 'other');
-      const right = before !== 'space' && (before !== 'punct' || after !== 'other');
+      const { left, right } = flanking(text, i, j, start, end, flavor);
       const star = c === 42;
       const k = runs.length;
       runs.push({
@@ -180,6 +180,23 @@ export function parseEmphasis(text: string, start: number, end: number, flavor: 
   }
   processEmphasis(0);
   return { runs, matches };
+}
+
+/** Left- and right-flanking of the run [i, j) inside the unit [start, end). */
+export function flanking(
+  text: string,
+  i: number,
+  j: number,
+  start: number,
+  end: number,
+  flavor: Flavor,
+): { left: boolean; right: boolean } {
+  const before = i > start ? classBefore(text, i, start, flavor) : 'space';
+  const after = j < end ? classAt(text, j, flavor) : 'space';
+  return {
+    left: after !== 'space' && (after !== 'punct' || before !== 'other'),
+    right: before !== 'space' && (before !== 'punct' || after !== 'other'),
+  };
 }
 
 function isAsciiPunct(c: number): boolean {
@@ -222,8 +239,10 @@ const MAX_SCAN = 2000;
 const OPEN_TAG =
   /<[A-Za-z][A-Za-z0-9-]*(?:[ \t\r\n\f]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\r\n\f]*=[ \t\r\n\f]*(?:[^ \t\r\n\f"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t\r\n\f]*\/?>/y;
 const CLOSE_TAG = /<\/[A-Za-z][A-Za-z0-9-]*[ \t\r\n\f]*>/y;
+// eslint-disable-next-line no-control-regex -- the spec excludes ASCII controls and space from an autolink
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*>/y;
-const EMAIL = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y;
+const EMAIL =
+  /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y;
 
 /** The end of the raw HTML or autolink starting at `i`, or -1. */
 function htmlEnd(text: string, i: number, end: number): number {
@@ -305,7 +324,12 @@ const QUOTE_PREFIX = /^[ \t]*(?:>[ \t]?)+/;
  * each item (a line opening with a list marker) is a unit of its own, without
  * its marker; a quote's first `>` is left out too.
  */
-export function paragraphUnits(text: string, lineStarts: readonly number[], lineEnd: (line: number) => number, p: { span: Span; startLine: number; endLine: number }): Span[] {
+export function paragraphUnits(
+  text: string,
+  lineStarts: readonly number[],
+  lineEnd: (line: number) => number,
+  p: { span: Span; startLine: number; endLine: number },
+): Span[] {
   const units: Span[] = [];
   let unitStart = p.span[0];
   let prevEnd = p.span[0];

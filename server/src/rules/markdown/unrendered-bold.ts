@@ -10,7 +10,7 @@ import type { Span } from '../../engine/text';
 import type { PostDocument } from '../../engine/model/document';
 import { parseInline, type Bold, type Inline } from '../../engine/model/inline';
 import type { Suggestion, TextEdit } from '../../engine/types';
-import { paragraphUnits, parseEmphasis, type DelimiterRun, type EmphasisResult, type Flavor } from './emphasis';
+import { flanking, paragraphUnits, parseEmphasis, type DelimiterRun, type EmphasisResult, type Flavor } from './emphasis';
 
 interface Options {
   flavor: Flavor;
@@ -63,11 +63,36 @@ export default defineRule<Options>({
           if (inline.strayStars[s][0] >= unit[0]) strays.push(inline.strayStars[s]);
           s++;
         }
-        if (bolds.length > 0 || strays.length > 0) checkUnit(doc, unit, bolds, strays, inline, flavor, report);
+        if (strays.length === 0 && (bolds.length === 0 || plainlyRenders(text, unit, bolds, flavor))) continue;
+        checkUnit(doc, unit, bolds, strays, inline, flavor, report);
       }
     }
   },
 });
+
+/**
+ * The common case, decided without the full algorithm: the unit's only stars
+ * are the author's pairs, nothing else can interfere (no `_`, code, escape,
+ * link or HTML), each opener can open, each closer can close, and the two runs
+ * of a pair are equally long. Then the process-emphasis algorithm matches each
+ * closer with the opener just before it.
+ */
+function plainlyRenders(text: string, unit: Span, bolds: Bold[], flavor: Flavor): boolean {
+  let stars = 0;
+  for (let i = unit[0]; i < unit[1]; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42) stars++;
+    else if (c === 95 || c === 96 || c === 92 || c === 91 || c === 60) return false; // _ ` \ [ <
+  }
+  for (const b of bolds) {
+    const len = b.openRun[1] - b.openRun[0];
+    if (b.closeRun[1] - b.closeRun[0] !== len) return false;
+    stars -= 2 * len;
+    if (!flanking(text, b.openRun[0], b.openRun[1], unit[0], unit[1], flavor).left) return false;
+    if (!flanking(text, b.closeRun[0], b.closeRun[1], unit[0], unit[1], flavor).right) return false;
+  }
+  return stars === 0;
+}
 
 type Reporter = (r: { span: Span; message: string; fix?: TextEdit; suggestions?: Suggestion[] }) => void;
 
@@ -124,7 +149,10 @@ function checkUnit(doc: PostDocument, unit: Span, bolds: Bold[], strays: Span[],
     const suggestions: Suggestion[] = [];
     const sp = inline.speaker;
     if (sp?.unclosed && sp.span[0] === stray[0]) {
-      suggestions.push({ title: `Close the speaker label: ${text.slice(stray[0], sp.span[1])}**`, edit: { range: [sp.span[1], sp.span[1]], text: '**' } });
+      suggestions.push({
+        title: `Close the speaker label: ${text.slice(stray[0], sp.span[1])}**`,
+        edit: { range: [sp.span[1], sp.span[1]], text: '**' },
+      });
     }
     suggestions.push({ title: 'Remove this `**`', edit: { range: stray, text: '' } });
     report({ span: stray, message: 'This `**` has no partner on its line, so the site shows it as two asterisks.', suggestions });
@@ -135,7 +163,19 @@ function visible(r: DelimiterRun): boolean {
   return r.litEnd > r.litStart;
 }
 
-const CLOSER_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '（': '）', '(': ')', '【': '】', '〈': '〉', '"': '"', "'": "'" };
+const CLOSER_OF: Record<string, string> = {
+  '“': '”',
+  '‘': '’',
+  '《': '》',
+  '「': '」',
+  '『': '』',
+  '（': '）',
+  '(': ')',
+  '【': '】',
+  '〈': '〉',
+  '"': '"',
+  "'": "'",
+};
 const CLOSERS = new Set(Object.values(CLOSER_OF));
 /** Punctuation that may end a bold's text and reads the same outside it. */
 const TRAILING = new Set([...'。，、！？：；….,!?:;']);
@@ -205,7 +245,8 @@ function certainRewrites(text: string, unit: Span, before: EmphasisResult, broke
   };
   if (!rewritten.every(renders)) return false;
   const shown = (r: EmphasisResult) => r.runs.reduce((n, run) => n + (run.char === '*' ? run.litEnd - run.litStart : 0), 0);
-  const starsOf = (list: Broken[]) => list.reduce((n, br) => n + (br.opener.litEnd - br.opener.litStart) + (br.closer.litEnd - br.closer.litStart), 0);
+  const starsOf = (list: Broken[]) =>
+    list.reduce((n, br) => n + (br.opener.litEnd - br.opener.litStart) + (br.closer.litEnd - br.closer.litStart), 0);
   if (broken.every(renders)) return shown(after) === shown(before) - starsOf(broken);
   return shown(after) <= shown(before) - starsOf(rewritten);
 }
