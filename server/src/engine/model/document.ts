@@ -92,10 +92,13 @@ function detectSourceLanguage(doc: PostDocument): Language {
   let zh = 0;
   let en = 0;
   for (const b of doc.englishBlocks()) {
+    if (b.contentLang === 'en') {
+      en++;
+      continue;
+    }
     const label = b.summary?.text ?? '';
     const declared = /Original (Chinese|Text)\b/.test(label) || b.paragraphs.some((p) => p.className === 'chinese-text');
-    if (b.contentLang === 'en') en++;
-    else if (b.contentLang === 'zh') zh += declared ? 3 : 1;
+    if (b.contentLang === 'zh') zh += declared ? 3 : 1;
     else if (declared) zh++;
   }
   return zh > en ? 'zh' : 'en';
