@@ -5,10 +5,11 @@
  * startup does not wait for it. A command run before that waits for it.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from './commandIds';
 import { bilintMarkdownIt } from './markdownIt';
 import type { Parts } from './parts';
 
-export const COMMANDS = ['bilint.openPreview', 'bilint.fixAll', 'bilint.insertEnglishBlock', 'bilint.restartServer', 'bilint.showOutput'];
+export { COMMANDS };
 
 export interface BilintApi {
   extendMarkdownIt<T>(md: T): T;
