@@ -27,6 +27,7 @@ test('glossed terms, and later uses of a glossed term, pass', () => {
     '后来**稳定币**又出现了，**AI**（Artificial Intelligence: 人工智能）也是。',
     '所谓“**易得性**”（Availability）和《**东京审判**》（Judgment at Tokyo）。',
     '**旨在帮助（Aim to Assist）**：一个目标；以及**绑定 (Bindings)**的问题。',
+    '我们建议从**使用率（Utilization）、影响（Impact）和成本（Cost）**这三个方面。',
   );
   assertFindings(text, lintRule(ID, text), []);
 });

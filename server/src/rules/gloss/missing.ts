@@ -16,8 +16,12 @@ interface Use {
   bold: Bold;
   key: string;
   term: string;
+  glossed: boolean;
   gloss?: Gloss;
 }
+
+/** `**使用率（Utilization）、影响（Impact）和成本（Cost）**`: terms glossed one by one inside the bold. */
+const GLOSSES_INSIDE = /[（(][^（）()]*[A-Za-z][^（）()]*[）)]/;
 
 const PLACEHOLDER = '（English Term: 中文解释）';
 
@@ -62,7 +66,9 @@ export default defineRule<Options>({
         if (!isTerm(text, bold, inline, lineSpanOf(doc.src, bold.openRun[0], p.span))) continue;
         const [s, e] = termSpan(bold);
         const term = text.slice(s, e).trim();
-        uses.push({ bold, key: termKey(term), term, gloss: bold.gloss ?? bold.innerGloss });
+        const gloss = bold.gloss ?? bold.innerGloss;
+        const glossed = !!gloss || GLOSSES_INSIDE.test(text.slice(bold.innerSpan[0], bold.innerSpan[1]));
+        uses.push({ bold, key: termKey(term), term, glossed, gloss });
       }
     }
 
@@ -72,7 +78,7 @@ export default defineRule<Options>({
     for (const u of uses) {
       const first = !seen.has(u.key);
       seen.add(u.key);
-      if (u.gloss || (!every && !first)) continue;
+      if (u.glossed || (!every && !first)) continue;
       const at = u.bold.openRun[0];
       if (!every && (named.get(u.key) ?? Infinity) < at) continue;
       const slot = glossSlot(text, u.bold);
