@@ -33,18 +33,36 @@ test('list items and quotes are paragraphs with their container', () => {
 });
 
 test('a paragraph ends where a `<details>`, a headless English paragraph or a stray close begins', () => {
-  const doc = new PostDocument(post(['第一行', '第二行', '<details>', '<summary>View/Hide Original English</summary>', '<p class="english-text">x</p>', '</details>'].join('\n'), 'title: t\n'));
-  assert.deepEqual(doc.blocks.map((b) => `${b.kind}:${b.startLine}-${b.endLine}`), ['paragraph:3-4', 'english:5-8']);
+  const doc = new PostDocument(
+    post(
+      [
+        '第一行',
+        '第二行',
+        '<details>',
+        '<summary>View/Hide Original English</summary>',
+        '<p class="english-text">x</p>',
+        '</details>',
+      ].join('\n'),
+      'title: t\n',
+    ),
+  );
+  assert.deepEqual(
+    doc.blocks.map((b) => `${b.kind}:${b.startLine}-${b.endLine}`),
+    ['paragraph:3-4', 'english:5-8'],
+  );
 });
 
 test('a stray `</details>` followed by text on its line: the text is read on', () => {
   const text = post('中文。\n\n</details>下一段。', 'title: t\n');
   const doc = new PostDocument(text);
-  assert.deepEqual(doc.blocks.map((b) => [b.kind, text.slice(b.span[0], b.span[1])]), [
-    ['paragraph', '中文。'],
-    ['html', '</details>'],
-    ['paragraph', '下一段。'],
-  ]);
+  assert.deepEqual(
+    doc.blocks.map((b) => [b.kind, text.slice(b.span[0], b.span[1])]),
+    [
+      ['paragraph', '中文。'],
+      ['html', '</details>'],
+      ['paragraph', '下一段。'],
+    ],
+  );
 });
 
 test('headings: `###Title` without a space is recorded', () => {
@@ -57,13 +75,21 @@ test('headings: `###Title` without a space is recorded', () => {
 test('pathological inputs parse in linear time', () => {
   const inputs = [
     // An open `<p>` followed by a very long run of blank lines.
-    post('中文。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">open' + '\n'.repeat(200_000) + 'x', 'title: t\n'),
+    post(
+      '中文。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">open' + '\n'.repeat(200_000) + 'x',
+      'title: t\n',
+    ),
     // Thousands of blocks without any `<p>` or `<summary>`.
     post('中文。\n<details>\n'.repeat(40_000), 'title: t\n'),
     // Thousands of `<summary>` tags never closed, on one line.
     post('<details>' + '<summary>'.repeat(100_000), 'title: t\n'),
     // A line of 1,000,000 characters inside a block.
-    post('中文。\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">' + 'word '.repeat(200_000) + '</p>\n</details>', 'title: t\n'),
+    post(
+      '中文。\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">' +
+        'word '.repeat(200_000) +
+        '</p>\n</details>',
+      'title: t\n',
+    ),
   ];
   for (const text of inputs) {
     const t0 = process.hrtime.bigint();

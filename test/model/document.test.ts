@@ -7,7 +7,9 @@ const zhBlock = (text: string, label = 'View/Hide Original Chinese', cls = 'chin
   `<details>\n<summary>${label}</summary>\n<p class="${cls}">${text}</p>\n</details>`;
 
 test('pairs link each Chinese paragraph to the English block right after it', () => {
-  const doc = new PostDocument(post(['### 标题', '', en('Orphan.'), '', '第一段。', '', en('One.'), '', '第二段。', '', '第三段。', '', en('Three.')].join('\n')));
+  const doc = new PostDocument(
+    post(['### 标题', '', en('Orphan.'), '', '第一段。', '', en('One.'), '', '第二段。', '', '第三段。', '', en('Three.')].join('\n')),
+  );
   assert.deepEqual(
     doc.pairs.map((p) => doc.slice(p.chinese.span)),
     ['第一段。', '第三段。'],

@@ -72,7 +72,14 @@ test('the known defects of format.md are found at their lines', { skip }, () => 
   assert.deepEqual(missing, []);
 });
 
-const CHINESE_SOURCE = ['055-history.md', '082-ai-code.md', '085-chinese.md', '100-fearnation-challenge.md', '115-talk-ai-valuation.md', '122-ai-bubble.md'];
+const CHINESE_SOURCE = [
+  '055-history.md',
+  '082-ai-code.md',
+  '085-chinese.md',
+  '100-fearnation-challenge.md',
+  '115-talk-ai-valuation.md',
+  '122-ai-bubble.md',
+];
 
 test('Chinese-source posts are recognized, and get no wrong-language finding', { skip }, () => {
   const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
@@ -80,7 +87,11 @@ test('Chinese-source posts are recognized, and get no wrong-language finding', {
   assert.deepEqual(zh, CHINESE_SOURCE);
   for (const f of CHINESE_SOURCE) {
     const wrong = linted(f).diagnostics.filter((d) => d.ruleId === 'pair/wrong-language');
-    assert.deepEqual(wrong.map((d) => d.range.start.line + 1), [], f);
+    assert.deepEqual(
+      wrong.map((d) => d.range.start.line + 1),
+      [],
+      f,
+    );
   }
 });
 

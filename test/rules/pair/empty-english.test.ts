@@ -21,7 +21,18 @@ test('a block with no English text at all is reported at `<details>`', () => {
 });
 
 test('blocks with text pass, even a caption annotation alone or loose text', () => {
-  const text = P(['中文。', '', en('[Music]'), '', '下一段。', '', '<details>', '<summary>Original English</summary>', 'Loose text.', '</details>']);
+  const text = P([
+    '中文。',
+    '',
+    en('[Music]'),
+    '',
+    '下一段。',
+    '',
+    '<details>',
+    '<summary>Original English</summary>',
+    'Loose text.',
+    '</details>',
+  ]);
   assertFindings(text, lintRule(ID, text), []);
 });
 

@@ -31,7 +31,21 @@ test('a doubled word in the label is fixed to the label', () => {
 
 test('a label variant is fixed to the label most blocks of the post use', () => {
   const bilingual = '<summary>查看/隐藏英文原文 / View/Hide Original English</summary>';
-  const text = P(['一。', '', '<details>', bilingual, PARA, '</details>', '', '二。', '', '<details>', '<summary>查看/Hide Original English</summary>', PARA, '</details>']);
+  const text = P([
+    '一。',
+    '',
+    '<details>',
+    bilingual,
+    PARA,
+    '</details>',
+    '',
+    '二。',
+    '',
+    '<details>',
+    '<summary>查看/Hide Original English</summary>',
+    PARA,
+    '</details>',
+  ]);
   assert.equal(fixRule(ID, text), text.replace('<summary>查看/Hide Original English</summary>', bilingual));
 });
 
@@ -65,7 +79,9 @@ test('a `</summary>` damaged by pasted text: a suggestion only, the text is neve
 
 test('a summary over two lines is joined', () => {
   const text = B('<details>', '<summary>View/Hide Original English', '</summary>', PARA, '</details>');
-  assertFindings(text, lintRule(ID, text), [{ line: 7, column: 1, text: '<summary>View/Hide Original English\n</summary>', message: 'several lines' }]);
+  assertFindings(text, lintRule(ID, text), [
+    { line: 7, column: 1, text: '<summary>View/Hide Original English\n</summary>', message: 'several lines' },
+  ]);
   assert.equal(fixRule(ID, text), CANONICAL);
 });
 
@@ -139,7 +155,13 @@ test('a paragraph never closed inside a closed block gets its `</p>`', () => {
 });
 
 test('class variants are fixed; a class that may mean something else is only suggested', () => {
-  for (const tag of ['<p class="class="english-text">', '<p class="p class="english-text">', '<p class="p-english-text">', '<p>', 'p class="english-text">']) {
+  for (const tag of [
+    '<p class="class="english-text">',
+    '<p class="p class="english-text">',
+    '<p class="p-english-text">',
+    '<p>',
+    'p class="english-text">',
+  ]) {
     const text = B('<details>', SUMMARY, `${tag}Text.</p>`, '</details>');
     assertFindings(text, lintRule(ID, text), [{ line: 8, column: 1, text: tag }]);
     assert.equal(fixRule(ID, text), CANONICAL, tag);
@@ -154,9 +176,25 @@ test('class variants are fixed; a class that may mean something else is only sug
 
 test('Chinese-source posts: `Original Chinese`/`Original Text` labels and `chinese-text` pass; a bare `<p>` gets `chinese-text`', () => {
   const zh = (label: string, tag: string, t: string) => `<details>\n<summary>${label}</summary>\n${tag}${t}</p>\n</details>`;
-  const ok = P(['一。', '', zh('View/Hide Original Chinese', '<p class="chinese-text">', '原文一。'), '', '二。', '', zh('View/Hide Original Text', '<p class="chinese-text">', '原文二。')]);
+  const ok = P([
+    '一。',
+    '',
+    zh('View/Hide Original Chinese', '<p class="chinese-text">', '原文一。'),
+    '',
+    '二。',
+    '',
+    zh('View/Hide Original Text', '<p class="chinese-text">', '原文二。'),
+  ]);
   assertFindings(ok, lintRule(ID, ok), []);
-  const bare = P(['一。', '', zh('View/Hide Original Text', '<p>', '原文一。'), '', '二。', '', zh('View/Hide Original Text', '<p>', '原文二。')]);
+  const bare = P([
+    '一。',
+    '',
+    zh('View/Hide Original Text', '<p>', '原文一。'),
+    '',
+    '二。',
+    '',
+    zh('View/Hide Original Text', '<p>', '原文二。'),
+  ]);
   assertFindings(bare, lintRule(ID, bare), [
     { line: 8, column: 1, text: '<p>' },
     { line: 15, column: 1, text: '<p>' },

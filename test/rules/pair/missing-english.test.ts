@@ -60,7 +60,8 @@ test('a split is not accepted when the English is far too short for the run', ()
 });
 
 test('a block with one `<p>` per paragraph covers the run even with allowSplit off', () => {
-  const block = '<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">A: one.</p>\n<p class="english-text">B: two.</p>\n</details>';
+  const block =
+    '<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">A: one.</p>\n<p class="english-text">B: two.</p>\n</details>';
   const text = P(['甲：一。', '', '乙：二。', '', block]);
   assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['warning', { allowSplit: false }] } }), []);
 });

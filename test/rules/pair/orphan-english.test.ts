@@ -24,7 +24,13 @@ test('allowAfterHeading accepts translated headings', () => {
 });
 
 test('the block after one that was never closed is left to pair/malformed', () => {
-  const text = P(['中文。', '<details>', '<summary>View/Hide Original English</summary>', '<p class="english-text">Cut off', en('The real one.')]);
+  const text = P([
+    '中文。',
+    '<details>',
+    '<summary>View/Hide Original English</summary>',
+    '<p class="english-text">Cut off',
+    en('The real one.'),
+  ]);
   assertFindings(text, lintRule(ID, text), []);
 });
 
@@ -45,6 +51,10 @@ test('BOM and CRLF: a block opening the body is reported on its line', () => {
 
 test('a block glued after an emoji-bearing block is reported at its UTF-16 column', () => {
   const one = '<details> <summary>View/Hide Original English</summary> <p class="english-text">😀 Hi</p> </details>';
-  const text = P(['你好。', '', one + '<details> <summary>View/Hide Original English</summary> <p class="english-text">Two</p> </details>']);
+  const text = P([
+    '你好。',
+    '',
+    one + '<details> <summary>View/Hide Original English</summary> <p class="english-text">Two</p> </details>',
+  ]);
   assertFindings(text, lintRule(ID, text), [{ line: 6, column: one.length + 1, text: '<details>' }]);
 });

@@ -33,7 +33,16 @@ test('Chinese that keeps English names, labels or short English words is Chinese
 });
 
 test('Chinese in the English block is reported over its text', () => {
-  const text = P(['中文。', '', en('这段本该是英文，却粘贴了中文译文。'), '', '下一段。', '', en('And它很可能是其中一个促成因素。'), ...ENGLISH_PAIRS]);
+  const text = P([
+    '中文。',
+    '',
+    en('这段本该是英文，却粘贴了中文译文。'),
+    '',
+    '下一段。',
+    '',
+    en('And它很可能是其中一个促成因素。'),
+    ...ENGLISH_PAIRS,
+  ]);
   assertFindings(text, lintRule(ID, text), [
     { line: 8, column: 25, text: '这段本该是英文，却粘贴了中文译文。', message: 'holds Chinese text' },
     { line: 15, column: 25, text: 'And它很可能是其中一个促成因素。' },

@@ -30,7 +30,8 @@ export class PostDocument {
     this.src = new SourceText(text);
     this.frontMatter = parseFrontMatter(this.src);
     const fm = this.frontMatter;
-    this.bodyStart = fm && fm.closed ? Math.min(text.length, fm.span[1] + eolLength(text, fm.span[1])) : fm ? fm.span[1] : this.src.bomLength;
+    this.bodyStart =
+      fm && fm.closed ? Math.min(text.length, fm.span[1] + eolLength(text, fm.span[1])) : fm ? fm.span[1] : this.src.bomLength;
     this.blocks = scanBlocks(this.src, this.bodyStart);
     this.pairs = linkPairs(this.blocks);
     this.sourceLanguage = detectSourceLanguage(this);

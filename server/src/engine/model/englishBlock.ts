@@ -325,7 +325,8 @@ function absorbPrematureClose(src: SourceText, block: EnglishBlock): void {
       block.anomalies.push({ kind: 'premature-close', span: premature });
       const closeStart = src.lineStarts[l] + lt.search(/</);
       block.closeSpan = [closeStart, src.lineEnd(l)];
-      if (src.text.slice(block.closeSpan[0], block.closeSpan[1]) !== '</details>') block.anomalies.push({ kind: 'close-tag', span: block.closeSpan });
+      if (src.text.slice(block.closeSpan[0], block.closeSpan[1]) !== '</details>')
+        block.anomalies.push({ kind: 'close-tag', span: block.closeSpan });
       block.span = [block.span[0], block.closeSpan[1]];
       block.endLine = l;
       readParagraphsAfter(src, block, premature[1], closeStart);

@@ -8,4 +8,14 @@ import numberMismatch from './number-mismatch';
 import lengthRatio from './length-ratio';
 import alignmentDrift from './alignment-drift';
 
-export const pairRules: Rule<any>[] = [missingEnglish, orphanEnglish, malformed, emptyEnglish, wrongLanguage, numberMismatch, lengthRatio, alignmentDrift];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule has its own options type
+export const pairRules: Rule<any>[] = [
+  missingEnglish,
+  orphanEnglish,
+  malformed,
+  emptyEnglish,
+  wrongLanguage,
+  numberMismatch,
+  lengthRatio,
+  alignmentDrift,
+];

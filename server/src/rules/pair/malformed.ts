@@ -42,7 +42,12 @@ export default defineRule({
       }
       if (b.kind !== 'english') return;
       // The common case, canonical: nothing to look at.
-      if (b.anomalies.length === 0 && (!b.summary || facts.acceptedLabels.has(b.summary.text)) && b.paragraphs.every((p) => facts.acceptedTags.has(p.openTag))) return;
+      if (
+        b.anomalies.length === 0 &&
+        (!b.summary || facts.acceptedLabels.has(b.summary.text)) &&
+        b.paragraphs.every((p) => facts.acceptedTags.has(p.openTag))
+      )
+        return;
       const c: BlockContext = { doc, text, b, next: doc.blocks[index + 1], facts, has: (k) => b.anomalies.some((a) => a.kind === k) };
       if (unfinished(b)) {
         report(reportUnfinished(c));
@@ -117,7 +122,11 @@ const HANDLERS: Partial<Record<AnomalyKind, Handler>> = {
     }
     const tag = slice(c, s.closeSpan);
     if (/^<\/(?:p|su[a-z]*)\s*>$/i.test(tag)) {
-      return { span: a.span, message: `The summary is closed with \`${tag}\`; expected \`</summary>\`.`, fix: { range: a.span, text: '</summary>' } };
+      return {
+        span: a.span,
+        message: `The summary is closed with \`${tag}\`; expected \`</summary>\`.`,
+        fix: { range: a.span, text: '</summary>' },
+      };
     }
     return {
       span: a.span,
@@ -127,7 +136,8 @@ const HANDLERS: Partial<Record<AnomalyKind, Handler>> = {
   },
   'summary-multiline': (c, a) => {
     const s = c.b.summary!;
-    if (/[\r\n]/.test(s.text) || !s.closeSpan || slice(c, s.closeSpan) !== '</summary>') return { span: a.span, message: 'The summary is split over several lines; expected it on one line.' };
+    if (/[\r\n]/.test(s.text) || !s.closeSpan || slice(c, s.closeSpan) !== '</summary>')
+      return { span: a.span, message: 'The summary is split over several lines; expected it on one line.' };
     return {
       span: a.span,
       message: `The summary is split over several lines; expected \`<summary>${s.text}</summary>\` on one line.`,
@@ -148,7 +158,7 @@ const HANDLERS: Partial<Record<AnomalyKind, Handler>> = {
       ],
     };
   },
-  'p-missing': (c, a) => {
+  'p-missing': (c) => {
     const loose = c.b.contentSpans;
     if (loose.length === 0) return undefined; // an empty block: `pair/empty-english`
     const cls = c.facts.className;
@@ -167,7 +177,8 @@ const HANDLERS: Partial<Record<AnomalyKind, Handler>> = {
   },
   'close-tag': (c, a) => {
     const tag = slice(c, a.span);
-    const what = tag === '</' ? 'is a `</details>` damaged by pasted text' : /^<\/details\s*$/i.test(tag) ? 'is missing its `>`' : 'is misspelled';
+    const what =
+      tag === '</' ? 'is a `</details>` damaged by pasted text' : /^<\/details\s*$/i.test(tag) ? 'is missing its `>`' : 'is misspelled';
     return { span: a.span, message: `\`${tag}\` ${what}; expected \`${CANONICAL_CLOSE}\`.`, fix: { range: a.span, text: CANONICAL_CLOSE } };
   },
   unclosed: (c, a) => {
@@ -182,7 +193,9 @@ const HANDLERS: Partial<Record<AnomalyKind, Handler>> = {
     return {
       span: a.span,
       message: `This \`<details>\` block is never closed (${why}); expected \`${CANONICAL_CLOSE}\` after its English text.`,
-      suggestions: [{ title: 'Close the block after its text', edit: { range: [b.span[1], b.span[1]], text: closeP + facts.eol + CANONICAL_CLOSE } }],
+      suggestions: [
+        { title: 'Close the block after its text', edit: { range: [b.span[1], b.span[1]], text: closeP + facts.eol + CANONICAL_CLOSE } },
+      ],
     };
   },
   'blank-line': (c, a) => {
@@ -196,7 +209,10 @@ const HANDLERS: Partial<Record<AnomalyKind, Handler>> = {
   'stray-tag': (c, a) => {
     const tag = slice(c, a.span);
     if (!/^<\/?[a-z][a-z0-9-]*\s*>$/i.test(tag)) {
-      return { span: a.span, message: `A tag damaged by pasted text (\`${quote(tag)}\`) inside the English block; restore the tag and move the text where it belongs.` };
+      return {
+        span: a.span,
+        message: `A tag damaged by pasted text (\`${quote(tag)}\`) inside the English block; restore the tag and move the text where it belongs.`,
+      };
     }
     return {
       span: a.span,
@@ -214,7 +230,8 @@ const HANDLERS: Partial<Record<AnomalyKind, Handler>> = {
     const closeEnd = c.b.closeSpan![1];
     return {
       span: a.span,
-      message: 'Text right after `</details>` on the same line: it is swallowed by the HTML block; start it on its own line after a blank line.',
+      message:
+        'Text right after `</details>` on the same line: it is swallowed by the HTML block; start it on its own line after a blank line.',
       fix: { range: [closeEnd, a.span[0]], text: eol + eol },
     };
   },
@@ -231,7 +248,12 @@ function checkLabel(c: BlockContext, report: (r: Report) => void): void {
   }
   const message = `The summary reads \`${quote(s.text, 60)}\`; expected \`${target}\`.`;
   if (isLabelVariant(s.text)) report({ span: s.textSpan, message, fix: { range: s.textSpan, text: target } });
-  else report({ span: s.textSpan, message, suggestions: [{ title: `Replace it with \`${target}\``, edit: { range: s.textSpan, text: target } }] });
+  else
+    report({
+      span: s.textSpan,
+      message,
+      suggestions: [{ title: `Replace it with \`${target}\``, edit: { range: s.textSpan, text: target } }],
+    });
 }
 
 /** Each paragraph's opening tag: an accepted class, or a recognizable variant (fixed to the post's usual class). */
@@ -239,12 +261,21 @@ function checkClasses(c: BlockContext, report: (r: Report) => void): void {
   const target = `<p class="${c.facts.className}">`;
   for (const p of c.b.paragraphs) {
     if (p.className !== null && c.facts.acceptedClasses.has(p.className) && p.openTag === `<p class="${p.className}">`) continue;
-    const what = !p.openTag.startsWith('<') ? 'has lost its `<`' : p.className === null ? 'has no class' : `has the class \`${quote(p.className)}\``;
+    const what = !p.openTag.startsWith('<')
+      ? 'has lost its `<`'
+      : p.className === null
+        ? 'has no class'
+        : `has the class \`${quote(p.className)}\``;
     const message = `The English paragraph's tag ${what}; expected \`${target}\`.`;
     // Only a variant of the class fixes write: `chinese-text` in an English post may be a Chinese original.
     const fixable = isClassVariant(p.openTag) && (!/-text/i.test(p.openTag) || p.openTag.toLowerCase().includes(c.facts.className));
     if (fixable) report({ span: p.openTagSpan, message, fix: { range: p.openTagSpan, text: target } });
-    else report({ span: p.openTagSpan, message, suggestions: [{ title: `Replace it with \`${target}\``, edit: { range: p.openTagSpan, text: target } }] });
+    else
+      report({
+        span: p.openTagSpan,
+        message,
+        suggestions: [{ title: `Replace it with \`${target}\``, edit: { range: p.openTagSpan, text: target } }],
+      });
   }
 }
 

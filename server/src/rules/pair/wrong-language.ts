@@ -29,7 +29,9 @@ export default defineRule<Options>({
       // `lang` is the lenient test: only a paragraph that fails it can be clearly English.
       if (chinese.lang === 'zh') continue;
       if (!looksEnglish(countsOf(text, [afterSpeakerLabel(text, chinese.span), chinese.span[1]]))) continue;
-      const same = english.contentSpans.length === 1 && text.slice(english.contentSpans[0][0], english.contentSpans[0][1]) === text.slice(chinese.span[0], chinese.span[1]);
+      const same =
+        english.contentSpans.length === 1 &&
+        text.slice(english.contentSpans[0][0], english.contentSpans[0][1]) === text.slice(chinese.span[0], chinese.span[1]);
       report({
         span: chinese.span,
         message: same
