@@ -73,19 +73,19 @@ const key = (list: { kind: string; at: number }[]) =>
 
 const PLAIN = ['*', '*', '**', '_', '__', 'a', 'b', ' ', '的', '是', '“', '”', '《', '》', '。', '，', '（', '）', '!', '.', '-'];
 
-test('the same emphasis markers as markdown-it on 30,000 generated texts, emoji included', () => {
+test('the same emphasis markers as markdown-it on 20,000 generated texts, emoji included', () => {
   let compared = 0;
-  for (const src of generate([...PLAIN, '😀', '€', '\u3000'], 30000, 12, 1)) {
+  for (const src of generate([...PLAIN, '😀', '€', '\u3000'], 20000, 12, 1)) {
     const want = renderedMarkers(src);
     if (!want) continue;
     compared++;
     assert.equal(key(ours(src, 'commonmark')), key(want), JSON.stringify(src));
   }
-  assert.ok(compared > 29000);
+  assert.ok(compared > 19000);
 });
 
 test('flavor markdown-it-14.1 differs only where an astral character touches a run', () => {
-  for (const src of generate(PLAIN, 20000, 12, 2)) {
+  for (const src of generate(PLAIN, 10000, 12, 2)) {
     const want = renderedMarkers(src);
     if (want) assert.equal(key(ours(src, 'markdown-it-14.1')), key(want), JSON.stringify(src));
   }
@@ -118,7 +118,7 @@ test('code spans, raw HTML, autolinks, escapes and links: the same order of mark
     '&amp;',
     '[t](u "t*")',
   ];
-  for (const src of generate(pieces, 20000, 10, 3)) {
+  for (const src of generate(pieces, 10000, 10, 3)) {
     const theirs = md
       .parseInline(src, {})[0]
       .children.filter((t) => /^(strong|em)_(open|close)$/.test(t.type))
