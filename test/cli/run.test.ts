@@ -115,6 +115,9 @@ test('worker threads give the same results as one thread', () => {
   assert.equal(two.stderr, '');
   assert.equal(two.stdout, one.stdout);
   assert.ok(JSON.parse(one.stdout).length === 9);
+  // Workers too small for any post: every post is redone in the main thread, with the same results.
+  const starved = bilint(['.', '--concurrency', '2', '-f', 'json'], { cwd: dir, env: { BILINT_WORKER_HEAP_MB: '1' } });
+  assert.equal(starved.stdout, one.stdout);
 });
 
 test('--help and --version', () => {

@@ -24,6 +24,14 @@ interface Slot {
 
 const PER_WORKER = 2;
 
+/**
+ * Each post's lint makes a lot of short-lived garbage. Left alone, V8 lets
+ * every worker's heap grow to a few hundred MB before collecting; a tighter
+ * old generation keeps the whole run's memory flat as the corpus grows. A post
+ * too big for it fails in its worker and is redone in the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: Number(process.env.BILINT_WORKER_HEAP_MB) || 256 };
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -33,7 +41,7 @@ export class WorkerPool {
 
   constructor(size: number, configs: ResolvedConfig[]) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(path.join(__dirname, 'worker.js'));
+      const worker = new Worker(path.join(__dirname, 'worker.js'), { resourceLimits: WORKER_LIMITS });
       worker.postMessage({ kind: 'configs', configs } satisfies WorkerRequest);
       const slot: Slot = { worker, inFlight: new Map() };
       worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));

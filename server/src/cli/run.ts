@@ -104,7 +104,7 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
     misses.sort((a, b) => b.size - a.size);
     const task = (input: PostInput): CheckTask => ({ file: input.file, key: input.key, text: input.text, fix: s.fix, configIndex: indexOfConfig(input.file) });
     const run1 = async (input: PostInput) => {
-      const r = pool ? await pool.run<CheckResult>('check', task(input)) : checkPost(task(input), configOf);
+      const r = pool ? await inWorker(pool.run<CheckResult>('check', task(input)), () => checkPost(task(input), configOf)) : checkPost(task(input), configOf);
       checks.set(input, r);
       s.progress?.tick();
       if (s.cache && !r.readError && r.diff === undefined && input.text === undefined) {
@@ -143,7 +143,7 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
       const run2 = async (input: PostInput) => {
         const r = checks.get(input)!;
         const t: CheckTask = { file: input.file, key: input.key, text: r.fixedText ?? input.text, configIndex: indexOfConfig(input.file) };
-        const found = pool ? await pool.run<LintDiagnostic[]>('cross', t) : crossCheckPost(t, configOf, knowledge);
+        const found = pool ? await inWorker(pool.run<LintDiagnostic[]>('cross', t), () => crossCheckPost(t, configOf, knowledge)) : crossCheckPost(t, configOf, knowledge);
         cross.set(input, found);
         s.progress?.tick();
         const entry = s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
@@ -169,6 +169,15 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
     s.progress?.done();
     await pool?.close();
     s.cache?.save();
+  }
+}
+
+/** A task a worker could not finish (it ran out of memory on a huge post, it crashed) is redone here. */
+async function inWorker<T>(work: Promise<T>, here: () => T): Promise<T> {
+  try {
+    return await work;
+  } catch {
+    return here();
   }
 }
 
