@@ -7,6 +7,7 @@
 import type { PostDocument } from '../../engine/model/document';
 import type { ResolvedConfig } from '../../engine/config';
 import { entitiesOf } from '../../engine/summary';
+import type { EntityFact } from '../../engine/workspace';
 import { buildIndex, type EntityIndex } from './entities';
 import { Kind, matchEntities, type Occurrence } from './match';
 import { Side, Tokens, tokenize } from './tokens';
@@ -25,7 +26,7 @@ export function analyzeEntities(doc: PostDocument, config: ResolvedConfig): Enti
   const fields = config.entityFields.join('\n');
   const cached = cache.get(doc);
   if (cached && cached.fields === fields) return cached.analysis;
-  const index = buildIndex(entitiesOf(doc, config.entityFields), PEOPLE);
+  const index = indexFor(entitiesOf(doc, config.entityFields));
   let analysis: EntityAnalysis;
   if (index.entities.length === 0) analysis = { index, occurrences: [], mentioned: [] };
   else {
@@ -42,10 +43,28 @@ export function analyzeEntities(doc: PostDocument, config: ResolvedConfig): Enti
   return analysis;
 }
 
+/**
+ * The index of the last front matter seen: on every keystroke in the body
+ * the entity lists are the same, so the index is built again only when they
+ * (or their positions) change.
+ */
+let lastIndex: { key: string; index: EntityIndex } | undefined;
+function indexFor(facts: EntityFact[]): EntityIndex {
+  let key = '';
+  for (const f of facts) key += `${f.field}\u0000${f.name}\u0000${f.span[0]}\u0000${f.span[1]}\u0001`;
+  if (lastIndex?.key === key) return lastIndex.index;
+  const index = buildIndex(facts, PEOPLE);
+  lastIndex = { key, index };
+  return index;
+}
+
+/** One token table, reused from document to document (the analysis is done with it before it returns). */
+const sharedTokens = new Tokens(16384);
+
 /** The English blocks' text as English; paragraphs, headings and other text as Chinese, their speaker labels as labels. */
 function tokenizeBody(doc: PostDocument): Tokens {
   const text = doc.text;
-  const tokens = new Tokens(Math.max(1024, (text.length >> 4) | 0));
+  const tokens = sharedTokens.reset();
   for (const b of doc.blocks) {
     if (b.kind === 'english') {
       for (const span of b.contentSpans) tokenize(text, span, Side.English, tokens);

@@ -30,16 +30,25 @@ export interface Entity {
   symbols: string;
 }
 
+/** Entities sharing a first letter, with the bounds an n-gram must stay within to reach one of them. */
+export interface Bucket {
+  ids: number[];
+  maxLength: number;
+  maxWords: number;
+}
+
 export interface EntityIndex {
   entities: Entity[];
   /** Hashes of every prefix of every squash (and alias). */
   prefixes: Set<number>;
+  /** The same as a 65,536-bit filter (low 16 bits of the hash): most words fail it without a set lookup. */
+  prefixBits: Uint32Array;
   /** Full squash hash -> entity indices. */
   full: Map<number, number[]>;
   /** Alias hash (a person's surname, a title without `The`) -> entity indices: mentions only. */
   aliases: Map<number, { entity: number; squash: Int32Array }[]>;
-  /** Lowercase first letter -> indices of entities a near miss may be guessed for. */
-  byFirst: Map<number, number[]>;
+  /** Lowercase first letter (code below 0x180) -> indices of entities a near miss may be guessed for. */
+  byFirst: (Bucket | undefined)[];
   maxSquash: number;
   maxWords: number;
 }
@@ -63,9 +72,10 @@ export function buildIndex(facts: readonly EntityFact[], people: ReadonlySet<str
   const index: EntityIndex = {
     entities: [],
     prefixes: new Set(),
+    prefixBits: new Uint32Array(2048),
     full: new Map(),
     aliases: new Map(),
-    byFirst: new Map(),
+    byFirst: [],
     maxSquash: 0,
     maxWords: 0,
   };
@@ -96,10 +106,11 @@ export function buildIndex(facts: readonly EntityFact[], people: ReadonlySet<str
     addKey(index, index.full, squash, id);
     index.maxSquash = Math.max(index.maxSquash, squash.length);
     index.maxWords = Math.max(index.maxWords, words.length);
-    if (entity.maxDistance > 0) {
-      const list = index.byFirst.get(squash[0]);
-      if (list) list.push(id);
-      else index.byFirst.set(squash[0], [id]);
+    if (entity.maxDistance > 0 && squash[0] < 0x180) {
+      const bucket = (index.byFirst[squash[0]] ??= { ids: [], maxLength: 0, maxWords: 0 });
+      bucket.ids.push(id);
+      bucket.maxLength = Math.max(bucket.maxLength, squash.length + entity.maxDistance);
+      bucket.maxWords = Math.max(bucket.maxWords, words.length + 1);
     }
     for (const alias of aliasesOf(fact.name, people.has(fact.field), words)) {
       const aliasSquash = Int32Array.from(squashOf(alias));
@@ -131,6 +142,7 @@ function addPrefixes(index: EntityIndex, squash: Int32Array): number {
   for (let i = 0; i < squash.length; i++) {
     h = (Math.imul(h, BASE) + squash[i]) | 0;
     index.prefixes.add(h);
+    index.prefixBits[(h & 0xffff) >>> 5] |= 1 << (h & 31);
   }
   return h;
 }

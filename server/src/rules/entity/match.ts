@@ -49,6 +49,7 @@ export function matchEntities(text: string, tokens: Tokens, index: EntityIndex):
   const n = tokens.count;
   const { start, end, hash, flags, side } = tokens;
   const maxWords = index.maxWords + 1;
+  const prefixBits = index.prefixBits;
   let i = 0;
   while (i < n) {
     // Exact path: grow the n-gram while its letters are a prefix of some entity.
@@ -63,7 +64,7 @@ export function matchEntities(text: string, tokens: Tokens, index: EntityIndex):
       if (tl > MAX_TOKEN) break;
       h = (Math.imul(h, POW[tl]) + hash[j]) | 0;
       len += tl;
-      if (len > index.maxSquash || !index.prefixes.has(h)) break;
+      if (len > index.maxSquash || !(prefixBits[(h & 0xffff) >>> 5] & (1 << (h & 31))) || !index.prefixes.has(h)) break;
       const ids = index.full.get(h);
       if (ids && sameLetters(text, start[i], end[j], index.entities[ids[0]].squash)) {
         exactIds = ids;

@@ -6,7 +6,7 @@
  */
 import { popcount, sameLetters, type Entity, type EntityIndex } from './entities';
 import { boundedDistance } from './distance';
-import { F_JOIN, F_LOWER, F_SENTENCE, F_UPPER, Side, wordCode, type Tokens } from './tokens';
+import { F_JOIN, F_LOWER, F_SENTENCE, F_UPPER, Side, lettersOf, wordCode, type Tokens } from './tokens';
 
 export interface Near {
   entity: number;
@@ -29,8 +29,9 @@ let scratch = new Int32Array(256);
 let scratchLength = 0;
 
 export function nearMiss(text: string, tokens: Tokens, index: EntityIndex, i: number, maxWords: number): Near | undefined {
-  const { start, end, flags, mask } = tokens;
-  const bucket = index.byFirst.get(wordCode(text.charCodeAt(start[i])));
+  const { start, end, flags } = tokens;
+  const first = wordCode(text.charCodeAt(start[i]));
+  const bucket = first >= 0 ? index.byFirst[first] : undefined;
   if (!bucket) return undefined;
   let best: Near | undefined;
   let len = 0;
@@ -38,13 +39,14 @@ export function nearMiss(text: string, tokens: Tokens, index: EntityIndex, i: nu
   let built = i; // tokens before `built` are copied into `scratch`
   scratchLength = 0;
   let capitalized = true;
-  for (let j = i; j < tokens.count && j - i < maxWords; j++) {
+  const wordLimit = Math.min(maxWords, bucket.maxWords);
+  for (let j = i; j < tokens.count && j - i < wordLimit; j++) {
     if (j > i && !(flags[j] & F_JOIN)) break;
     len += end[j] - start[j];
-    if (len > index.maxSquash + 4) break;
-    m |= mask[j];
+    if (len > bucket.maxLength) break;
+    m |= lettersOf(text, start[j], end[j]);
     if (j > i && !(flags[j] & F_UPPER)) capitalized = false;
-    for (const id of bucket) {
+    for (const id of bucket.ids) {
       const e = index.entities[id];
       const max = e.maxDistance;
       if (Math.abs(len - e.squash.length) > max || popcount(m ^ e.mask) > 2 * max || j - i + 1 > e.words.length + 1) continue;
@@ -111,7 +113,11 @@ function startsWith(a: Int32Array, at: number, b: Int32Array): boolean {
  */
 function lowercaseTailAllowed(text: string, tokens: Tokens, i: number, j: number, e: Entity): boolean {
   if (!sameLetters(text, tokens.start[i], tokens.end[i], e.firstWord)) return false;
-  for (let t = i + 1; t <= j; t++) if (!(tokens.flags[t] & F_UPPER) && usedInLowercase(tokens, t)) return false;
+  for (let t = i + 1; t <= j; t++) {
+    if (tokens.flags[t] & F_UPPER) continue;
+    // Short lowercase words are function words (`in`, `is`, `and`), whatever the post's statistics say.
+    if (tokens.end[t] - tokens.start[t] <= 3 || usedInLowercase(tokens, t)) return false;
+  }
   return true;
 }
 
@@ -130,14 +136,11 @@ function plausible(text: string, tokens: Tokens, i: number, near: Near, index: E
   return true;
 }
 
-const lowercaseCounts = new WeakMap<Tokens, Map<number, number>>();
-
 /** Whether another English token has the same letters, all in lowercase. Linear once per distinct word, and only on hits. */
 function usedInLowercase(tokens: Tokens, i: number): boolean {
   const h = tokens.hash[i];
   const l = tokens.end[i] - tokens.start[i];
-  let counts = lowercaseCounts.get(tokens);
-  if (!counts) lowercaseCounts.set(tokens, (counts = new Map()));
+  const counts = tokens.lowercaseCounts;
   const key = Math.imul(h, 64) + l; // hash and length together
   let n = counts.get(key);
   if (n === undefined) {

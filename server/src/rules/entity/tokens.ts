@@ -1,9 +1,9 @@
 /**
  * The post's Latin words, tokenized once per lint into flat typed arrays:
  * where each word is, a hash of its lowercase letters (so n-grams can be
- * looked up without building strings), a bit set of its letters, and a few
- * flags. Entity matching runs on every keystroke, so this is the one pass
- * over the text; everything after it works on the arrays.
+ * looked up without building strings) and a few flags. Entity matching runs
+ * on every keystroke, so this is the one pass over the text; everything
+ * after it works on the arrays.
  */
 import type { Span } from '../../engine/text';
 
@@ -34,28 +34,29 @@ export class Tokens {
   start: Int32Array;
   end: Int32Array;
   hash: Int32Array;
-  mask: Int32Array;
   flags: Uint8Array;
   side: Uint8Array;
+  /** How often a word (by hash and length) occurs in lowercase in the English, filled on demand. */
+  readonly lowercaseCounts = new Map<number, number>();
 
   constructor(capacity = 1024) {
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
     this.hash = new Int32Array(capacity);
-    this.mask = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.side = new Uint8Array(capacity);
   }
 
-  push(start: number, end: number, hash: number, mask: number, flags: number, side: Side): void {
-    if (this.count === this.start.length) this.grow();
-    const i = this.count++;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.hash[i] = hash;
-    this.mask[i] = mask;
-    this.flags[i] = flags;
-    this.side[i] = side;
+  /** Empties the table, keeping its arrays for the next document. */
+  reset(): this {
+    this.count = 0;
+    this.lowercaseCounts.clear();
+    return this;
+  }
+
+  /** Makes room for `more` tokens beyond `count`. */
+  reserve(more: number): void {
+    while (this.count + more > this.start.length) this.grow();
   }
 
   private grow(): void {
@@ -68,42 +69,67 @@ export class Tokens {
     this.start = copy(this.start, (k) => new Int32Array(k));
     this.end = copy(this.end, (k) => new Int32Array(k));
     this.hash = copy(this.hash, (k) => new Int32Array(k));
-    this.mask = copy(this.mask, (k) => new Int32Array(k));
     this.flags = copy(this.flags, (k) => new Uint8Array(k));
     this.side = copy(this.side, (k) => new Uint8Array(k));
   }
 }
 
+/** Characters below this are classified by table; above it only `’` and full stops matter. */
+const TABLE_SIZE = 0x180;
+const C_WORD = 1;
+const C_UPPER = 2;
+const C_SPACE = 4; // counts as a space between words
+const C_JOIN = 8; // may sit inside a name: `Xi Jinping`, `Coca-Cola`, `Node.js`, `AT&T`, `People's`
+const C_STOP = 16; // a capital after it (and a space) may just start a sentence
+const CLASS = new Uint8Array(TABLE_SIZE);
+/** Lowercase code of each word character. */
+const LOWER = new Uint16Array(TABLE_SIZE);
+/** Bit of each word character in a token's letter set (digits share one bit, other letters another). */
+const BIT = new Int32Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const ch = String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+  if (!isWord) continue;
+  CLASS[c] = C_WORD | (lower !== ch ? C_UPPER : 0);
+  LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const l = LOWER[c];
+  if (CLASS[c] & C_WORD) BIT[c] = l >= 97 && l <= 122 ? 1 << (l - 97) : l >= 48 && l <= 57 ? 1 << 26 : 1 << 27;
+}
+for (const c of [32, 0xa0, 9, 10, 13]) CLASS[c] |= C_SPACE;
+for (const c of [32, 0xa0, 45, 46, 38, 39, 47, 43, 0xb7]) CLASS[c] |= C_JOIN;
+for (const c of [46, 33, 63, 58, 10, 13, 62]) CLASS[c] |= C_STOP;
+
 /** Lowercase code of a word character, or -1 when `c` is not one (ASCII letters and digits, Latin-1 and Latin Extended-A letters). */
 export function wordCode(c: number): number {
-  if (c >= 97 && c <= 122) return c;
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c >= 48 && c <= 57) return c;
-  if (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7) return LATIN_LOWER[c - 0xc0];
-  return -1;
+  return c < TABLE_SIZE && CLASS[c] & C_WORD ? LOWER[c] : -1;
 }
 
-const LATIN_LOWER = new Int32Array(0x17f - 0xc0 + 1);
-for (let c = 0xc0; c <= 0x17f; c++) LATIN_LOWER[c - 0xc0] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
-
-function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-}
-
-/** Bit of a letter or digit in a token's letter set (digits share one bit). */
+/** Bit of a lowercase word character in a token's letter set. */
 export function letterBit(lc: number): number {
-  if (lc >= 97 && lc <= 122) return 1 << (lc - 97);
-  if (lc >= 48 && lc <= 57) return 1 << 26;
-  return 1 << 27;
+  return lc < TABLE_SIZE ? BIT[lc] : 1 << 27;
 }
 
-/** Separator characters that may sit inside a name: `Xi Jinping`, `Coca-Cola`, `Node.js`, `AT&T`, `People's`. */
-function joinsWords(c: number): boolean {
-  return c === 32 || c === 45 || c === 46 || c === 38 || c === 39 || c === 0x2019 || c === 47 || c === 43 || c === 0xb7 || c === 0xa0;
+/** The letter set of `text[from, to)`: computed on demand, for the few words a near miss is tried on. */
+export function lettersOf(text: string, from: number, to: number): number {
+  let m = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < TABLE_SIZE) m |= BIT[c];
+  }
+  return m;
 }
 
 const MAX_TAG = 200;
 const MAX_ENTITY_REF = 10;
+const RIGHT_QUOTE = 0x2019;
+
+/** `。！？：…`: a capital after one may just start a sentence. */
+function isFullStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1a || c === 0x2026;
+}
 
 /**
  * Appends the words of `text[span]` to `out`. HTML tags and character
@@ -112,6 +138,10 @@ const MAX_ENTITY_REF = 10;
  */
 export function tokenize(text: string, span: Span, side: Side, out: Tokens, labelSpan?: Span): void {
   const [from, to] = span;
+  // Words are separated by at least one character: at most half the span (rounded up) are words.
+  out.reserve(((to - from + 1) >> 1) + 1);
+  const { start, end, hash, flags: flagsOf, side: sides } = out;
+  let n = out.count;
   let i = from;
   // State of the gap since the previous token.
   let first = true;
@@ -122,8 +152,19 @@ export function tokenize(text: string, span: Span, side: Side, out: Tokens, labe
   let prevLength = 0;
   while (i < to) {
     const c = text.charCodeAt(i);
-    let lc = wordCode(c);
-    if (lc < 0) {
+    if (c >= TABLE_SIZE) {
+      // Han text and other scripts, skipped in one tight loop (most of a Chinese paragraph).
+      gap++;
+      for (; i < to; i++) {
+        const d = text.charCodeAt(i);
+        if (d < TABLE_SIZE) break;
+        if (d !== RIGHT_QUOTE) joinable = false;
+        if (isFullStop(d)) sentenceEnd = true;
+      }
+      continue;
+    }
+    const cls = CLASS[c];
+    if (!(cls & C_WORD)) {
       if (c === 60 /* < */) {
         const close = boundedIndexOf(text, '>', i + 1, Math.min(to, i + MAX_TAG));
         const next = text.charCodeAt(i + 1);
@@ -144,37 +185,38 @@ export function tokenize(text: string, span: Span, side: Side, out: Tokens, labe
         }
       }
       gap++;
-      if (c === 32 || c === 0xa0 || c === 10 || c === 13 || c === 9) spaces++;
-      if (!joinsWords(c)) joinable = false;
-      if (endsSentence(c)) sentenceEnd = true;
-      // `. ` joins initials and titles (`J. D. Vance`, `Mr. Smith`), not the words of two sentences.
-      if ((c === 32 || c === 0xa0) && text.charCodeAt(i - 1) === 46 && prevLength > 2) joinable = false;
+      if (cls & C_SPACE) {
+        spaces++;
+        // `. ` joins initials and titles (`J. D. Vance`, `Mr. Smith`), not the words of two sentences.
+        if (text.charCodeAt(i - 1) === 46 && prevLength > 2) joinable = false;
+      }
+      if (!(cls & C_JOIN)) joinable = false;
+      if (cls & C_STOP) sentenceEnd = true;
       i++;
       continue;
     }
     // A word: a run of letters and digits.
     const s = i;
     let h = 0;
-    let mask = 0;
     let upper = 0;
     let letters = 0;
     let inner = false;
-    while (i < to) {
+    for (; i < to; i++) {
       const d = text.charCodeAt(i);
-      lc = wordCode(d);
-      if (lc < 0) break;
+      if (d >= TABLE_SIZE) break;
+      const k = CLASS[d];
+      if (!(k & C_WORD)) break;
+      const lc = LOWER[d];
       h = (Math.imul(h, BASE) + lc) | 0;
-      mask |= letterBit(lc);
-      if (lc !== d) {
+      if (k & C_UPPER) {
         upper++;
         if (i > s) inner = true;
       }
       if (lc >= 97) letters++;
-      i++;
     }
     let flags = 0;
     if (!first && joinable && gap > 0 && gap <= 3 && spaces <= 1) flags |= F_JOIN;
-    if (isUpper(text.charCodeAt(s))) flags |= F_UPPER;
+    if (CLASS[text.charCodeAt(s)] & C_UPPER) flags |= F_UPPER;
     if (inner) flags |= F_INNER;
     if (upper === 0) flags |= F_LOWER;
     else if (upper >= letters && letters >= 2) flags |= F_ALLCAPS;
@@ -182,7 +224,12 @@ export function tokenize(text: string, span: Span, side: Side, out: Tokens, labe
     const tokenSide = labelSpan && s >= labelSpan[0] && s < labelSpan[1] ? Side.Label : side;
     // Words too long to be part of a name cannot join or be joined.
     if (i - s > MAX_TOKEN) flags &= ~F_JOIN;
-    out.push(s, i, h, mask, flags, tokenSide);
+    start[n] = s;
+    end[n] = i;
+    hash[n] = h;
+    flagsOf[n] = flags;
+    sides[n] = tokenSide;
+    n++;
     prevLength = i - s;
     first = false;
     gap = 0;
@@ -190,11 +237,7 @@ export function tokenize(text: string, span: Span, side: Side, out: Tokens, labe
     joinable = i - s <= MAX_TOKEN;
     sentenceEnd = false;
   }
-}
-
-/** `.`, `!`, `?`, `:`, `…`, line breaks and `>`: a capital after one of them (and a space) may just start a sentence. */
-function endsSentence(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026 || c === 10 || c === 13 || c === 62;
+  out.count = n;
 }
 
 function boundedIndexOf(text: string, ch: string, from: number, limit: number): number {
