@@ -6,6 +6,7 @@
 import type { Section } from './types';
 import { largestPost, linearity, ruleBreakdown, throughput } from './engine';
 import { cli } from './cli';
+import { lspLatency } from './lsp';
 
 export const sections: Section[] = [
   largestPost,
@@ -13,6 +14,5 @@ export const sections: Section[] = [
   linearity,
   ruleBreakdown,
   cli,
-  // Language server latency (issue 4) goes here: e.g. `lspLatency` from './lsp',
-  // timing didOpen/didChange -> publishDiagnostics on the largest real post.
+  lspLatency,
 ];
