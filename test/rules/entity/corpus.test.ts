@@ -63,7 +63,25 @@ test('136:282, where the list is the typo: found, never fixed, with a suggestion
 test('traps met while tuning stay quiet', { skip: corpusSkip }, () => {
   const posts = lintCorpus(IDS);
   const all = posts.flatMap((p) => p.diagnostics.filter((d) => d.ruleId === MISSPELLED).map((d) => p.text.slice(d.span[0], d.span[1])));
-  for (const trap of ['Apple in', 'Apple is', 'Apply', 'Democratic', 'Democrat', 'Socratic', 'GPT5', 'GPT4', 'John Kennedy', 'Mr. Matt Money', 'Microsoft came', 'the Daily', 'the Bible', 'US government', 'fair', 'google', 'Tonight Show'])
+  for (const trap of [
+    'Apple in',
+    'Apple is',
+    'Apply',
+    'Democratic',
+    'Democrat',
+    'Socratic',
+    'GPT5',
+    'GPT4',
+    'John Kennedy',
+    'Mr. Matt Money',
+    'Microsoft came',
+    'the Daily',
+    'the Bible',
+    'US government',
+    'fair',
+    'google',
+    'Tonight Show',
+  ])
     assert.ok(!all.includes(trap), `no finding on ${trap}`);
   // `Google` shares its letters with `Google+` in the same post: it is still mentioned.
   assert.deepEqual(textsAt(posts, '040-the-pragmatic-engineer-developer-productivity.md', 5, 'entity/unmentioned'), []);
@@ -84,7 +102,11 @@ test('the counts stay near the reviewed ones', { skip: corpusSkip }, () => {
 
 test('fixing the misspellings is stable on the posts with the most of them', { skip: corpusSkip }, () => {
   const posts = lintCorpus(IDS);
-  for (const file of ['098-amit-kukreja-ai-investment.md', '155-all-in-podcast-ai-competition.md', '083-the-knowledge-project-circular-financing.md']) {
+  for (const file of [
+    '098-amit-kukreja-ai-investment.md',
+    '155-all-in-podcast-ai-competition.md',
+    '083-the-knowledge-project-circular-financing.md',
+  ]) {
     const p = post(posts, file);
     const fixed = fixRule(MISSPELLED, p.text);
     assert.notEqual(fixed, p.text, `${file} has fixes`);
@@ -94,5 +116,7 @@ test('fixing the misspellings is stable on the posts with the most of them', { s
 
 /** How much the fixes of one pass change the length: the fixed text differs by exactly that. */
 function fixedGrowth(p: CorpusPost): number {
-  return p.diagnostics.filter((d) => d.ruleId === MISSPELLED && d.fix).reduce((n, d) => n + d.fix!.text.length - (d.fix!.range[1] - d.fix!.range[0]), 0);
+  return p.diagnostics
+    .filter((d) => d.ruleId === MISSPELLED && d.fix)
+    .reduce((n, d) => n + d.fix!.text.length - (d.fix!.range[1] - d.fix!.range[0]), 0);
 }

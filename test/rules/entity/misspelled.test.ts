@@ -14,11 +14,14 @@ test('a case difference is reported on the variant and fixed to the listed spell
 });
 
 test('spacing variants are reported and fixed: words split or joined', () => {
-  const text = pairs(
-    { companies_orgs: ['OpenAI', 'Kell Brooks'] },
-    ['他们谈到了人工智能公司。', 'We talked about open AI and about Kellbrooks, who joined later.'],
-  );
-  assertFindings(text, lintRule(ID, text), [at(text, 'open AI', 'spaced differently from `OpenAI`'), at(text, 'Kellbrooks', 'spaced differently')]);
+  const text = pairs({ companies_orgs: ['OpenAI', 'Kell Brooks'] }, [
+    '他们谈到了人工智能公司。',
+    'We talked about open AI and about Kellbrooks, who joined later.',
+  ]);
+  assertFindings(text, lintRule(ID, text), [
+    at(text, 'open AI', 'spaced differently from `OpenAI`'),
+    at(text, 'Kellbrooks', 'spaced differently'),
+  ]);
   assert.equal(fixRule(ID, text), text.replace('open AI', 'OpenAI').replace('Kellbrooks', 'Kell Brooks'));
 });
 
@@ -88,7 +91,10 @@ test('ordinary English words, short forms and derived words stay quiet', () => {
 });
 
 test('names in Chinese script and Chinese text are not checked; emphasis in capitals is not a misspelling', () => {
-  const text = pairs({ people: ['习近平', 'Tracy Alloway'], companies_orgs: ['OpenAI'] }, ['习近平和Tracy Aloway都提到了。', 'OPENAI and TRACY ALLOWAY.']);
+  const text = pairs({ people: ['习近平', 'Tracy Alloway'], companies_orgs: ['OpenAI'] }, [
+    '习近平和Tracy Aloway都提到了。',
+    'OPENAI and TRACY ALLOWAY.',
+  ]);
   assertFindings(text, lintRule(ID, text), []);
 });
 
@@ -105,8 +111,13 @@ test('the list is suspected when the English and the Chinese agree on another sp
     ['她没有经验。', 'Lindsay Halligan had no experience.'],
   );
   const found = lintRule(ID, text);
-  assertFindings(text, found, [at(text, 'Lindseay Halligan', /English writes `Lindsay Halligan` twice \(first on line \d+\).*the list may be misspelled/)]);
-  assert.deepEqual(found[0].suggestions?.map((s) => s.edit.text), ['Lindsay Halligan']);
+  assertFindings(text, found, [
+    at(text, 'Lindseay Halligan', /English writes `Lindsay Halligan` twice \(first on line \d+\).*the list may be misspelled/),
+  ]);
+  assert.deepEqual(
+    found[0].suggestions?.map((s) => s.edit.text),
+    ['Lindsay Halligan'],
+  );
 });
 
 test('without the Chinese agreeing, a repeated variant is still reported where it is', () => {
@@ -136,7 +147,13 @@ test('CRLF, a BOM and an emoji before the finding keep exact UTF-16 columns', ()
 });
 
 test('no front matter, no lists, empty lists and odd items do not crash', () => {
-  for (const text of ['', 'Xiinping', '---\npeople: []\n---\nXi', '---\npeople: \'[]\'\n---\nX', '---\npeople:\n- 42\n- \n- null\n---\n<p class="english-text">42 null</p>']) {
+  for (const text of [
+    '',
+    'Xiinping',
+    '---\npeople: []\n---\nXi',
+    "---\npeople: '[]'\n---\nX",
+    '---\npeople:\n- 42\n- \n- null\n---\n<p class="english-text">42 null</p>',
+  ]) {
     assert.doesNotThrow(() => lintRule(ID, text));
     assert.equal(lintRule(ID, text).filter((d) => d.message.includes('failed')).length, 0);
   }

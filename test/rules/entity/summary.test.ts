@@ -6,10 +6,10 @@ import { configFrom } from '../../../server/src/bilint';
 import { pairs } from './fixtures';
 
 test('summarizePost: glosses from bold terms and name glosses, entities with spans, tags', () => {
-  const text = pairs(
-    { people: ['Ada Lovelace'], companies_orgs: ['Hoover Institution'] },
-    ['**护城河**（Moat: 竞争优势）和沙尔贝克（Schaerbeek）以及**主持人：**', 'Moat.'],
-  );
+  const text = pairs({ people: ['Ada Lovelace'], companies_orgs: ['Hoover Institution'] }, [
+    '**护城河**（Moat: 竞争优势）和沙尔贝克（Schaerbeek）以及**主持人：**',
+    'Moat.',
+  ]);
   const { config } = configFrom([]);
   const s = summarizePost(new PostDocument(text), config);
   assert.deepEqual(

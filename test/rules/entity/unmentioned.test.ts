@@ -36,7 +36,10 @@ test('mentions count in any spelling and in any part of the body', () => {
 });
 
 test('a quoted item is reported with its quotes; flow lists get no removal suggestion', () => {
-  const text = post('正文。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">Body.</p>\n</details>', frontMatter({}) + "media_books: ['The Party''s Line', Moby Dick]\n");
+  const text = post(
+    '正文。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">Body.</p>\n</details>',
+    frontMatter({}) + "media_books: ['The Party''s Line', Moby Dick]\n",
+  );
   const found = lintRule(ID, text);
   assertFindings(text, found, [at(text, "'The Party''s Line'"), at(text, 'Moby Dick')]);
   assert.equal(found[0].suggestions, undefined);

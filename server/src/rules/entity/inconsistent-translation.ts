@@ -40,7 +40,8 @@ export default defineRule({
       return {
         span: g.termSpan,
         message: `${code(g.english)} is rendered ${code(g.term)} here but ${code(first.term)} on line ${lineOf(doc, first.termSpan[0])}.`,
-        suggestions: g.kind === 'bold' ? [{ title: `Replace with ${code(first.term)}`, edit: { range: g.termSpan, text: first.term } }] : undefined,
+        suggestions:
+          g.kind === 'bold' ? [{ title: `Replace with ${code(first.term)}`, edit: { range: g.termSpan, text: first.term } }] : undefined,
       };
     }
 
@@ -63,7 +64,9 @@ export default defineRule({
 function sameRendering(a: string, b: string): boolean {
   if (a.includes(b) || b.includes(a)) return true;
   const parts = (s: string) => s.split(/[·•‧・]/).filter((p) => p.length > 0);
-  return (a !== b && parts(a).length > 1 && parts(a).some((p) => b.endsWith(p))) || (parts(b).length > 1 && parts(b).some((p) => a.endsWith(p)));
+  return (
+    (a !== b && parts(a).length > 1 && parts(a).some((p) => b.endsWith(p))) || (parts(b).length > 1 && parts(b).some((p) => a.endsWith(p)))
+  );
 }
 
 /** Two spellings of one name: a few letters apart, neither a mere extension of the other (`Model`, `Models`). */

@@ -83,7 +83,14 @@ export function matchEntities(text: string, tokens: Tokens, index: EntityIndex):
     const near = flags[i] & F_UPPER ? nearMiss(text, tokens, index, i, maxWords) : undefined;
     // A surname or a title without its article is a short form, not a misspelling.
     if (near && near.last > exactLast && near.last > aliasLast) {
-      occurrences.push({ entity: near.entity, start: start[i], end: end[near.last], side: side[i], kind: Kind.Near, distance: near.distance });
+      occurrences.push({
+        entity: near.entity,
+        start: start[i],
+        end: end[near.last],
+        side: side[i],
+        kind: Kind.Near,
+        distance: near.distance,
+      });
       i = near.last + 1;
     } else if (exactIds) {
       // Entities listed twice, or sharing letters (`Google`, `Google+`): the best-fitting one takes the finding, all are mentioned.
@@ -132,7 +139,9 @@ function classify(text: string, tokens: Tokens, first: number, last: number, ent
 
 /** Common nouns English writes in lowercase after a name: `US government`, `Google's podcast`. */
 const GENERIC_NOUNS = new Set(
-  'agency bank book capital committee company corporation council court department foundation fund government group institute journal law magazine ministry news party plan podcast report review school show times university'.split(' '),
+  'agency bank book capital committee company corporation council court department foundation fund government group institute journal law magazine ministry news party plan podcast report review school show times university'.split(
+    ' ',
+  ),
 );
 
 /** Whether the only case differences are generic nouns written in lowercase. */
@@ -187,4 +196,3 @@ function looksLowercase(tokens: Tokens, first: number, last: number): boolean {
   for (let t = first + 1; t <= last; t++) if (!(tokens.flags[t] & F_LOWER)) return false;
   return true;
 }
-

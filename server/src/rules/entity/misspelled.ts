@@ -17,10 +17,14 @@ const FIX_MIN_LENGTH = 8;
 export default defineRule<Options>({
   meta: {
     id: 'entity/misspelled',
-    description: 'The English text spells the entities of the front matter lists as listed, not with other capitals, spacing or a few letters off.',
+    description:
+      'The English text spells the entities of the front matter lists as listed, not with other capitals, spacing or a few letters off.',
     defaultSeverity: 'warning',
     optionsSchema: {
-      nearMisses: { type: 'boolean', description: 'Also report spellings a few letters off (`Xiinping` for `Xi Jinping`), not just case and spacing differences.' },
+      nearMisses: {
+        type: 'boolean',
+        description: 'Also report spellings a few letters off (`Xiinping` for `Xi Jinping`), not just case and spacing differences.',
+      },
       speakerLabels: { type: 'boolean', description: 'Also check the speaker labels that open Chinese paragraphs (`**Tracy Aloway:**`).' },
     },
     defaultOptions: { nearMisses: true, speakerLabels: true },
@@ -69,7 +73,9 @@ export default defineRule<Options>({
      * One finding, at the list item.
      */
     function reportListMayBeWrong(id: number, entity: Entity, byText: Map<string, Occurrence[]>): boolean {
-      const english = [...byText].map(([found, list]) => [found, list.filter((o) => o.side === Side.English)] as const).filter(([, l]) => l.length > 0);
+      const english = [...byText]
+        .map(([found, list]) => [found, list.filter((o) => o.side === Side.English)] as const)
+        .filter(([, l]) => l.length > 0);
       if (english.length !== 1) return false;
       const [found, list] = english[0];
       if (list[0].kind !== Kind.Near || list.length < 2 || list.length <= listedInEnglish[id]) return false;
@@ -102,7 +108,8 @@ export default defineRule<Options>({
         message = `${code(found)} looks like a misspelling of ${code(name)} (listed in ${where}).`;
         // One letter off in a long name that the post itself spells as listed at least as often:
         // certain enough to fix. People's names are never fixed: the lists copy transcript typos.
-        const certain = o.distance === 1 && entity.squash.length >= FIX_MIN_LENGTH && entity.fact.field !== 'people' && listed >= variantCount;
+        const certain =
+          o.distance === 1 && entity.squash.length >= FIX_MIN_LENGTH && entity.fact.field !== 'people' && listed >= variantCount;
         if (certain) fix = edit;
         else suggestions.push({ title: `Replace with ${code(name)}`, edit });
         if (!/[\r\n]/.test(found)) suggestions.push(replaceItemSuggestion(doc, entity.fact.span, entity.fact.field, found));

@@ -23,7 +23,27 @@ const COMMON_WORDS = new Set(
 );
 
 /** Endings that make another word from a name (`Democrats` -> `Democratic`, `Socrates` -> `Socratic`). */
-const SUFFIXES = new Set(['', 's', 'es', 'ic', 'ics', 'ian', 'ians', 'an', 'ans', 'ism', 'ist', 'ists', 'ed', 'ing', 'er', 'ers', 'al', 'ly', 'ese']);
+const SUFFIXES = new Set([
+  '',
+  's',
+  'es',
+  'ic',
+  'ics',
+  'ian',
+  'ians',
+  'an',
+  'ans',
+  'ism',
+  'ist',
+  'ists',
+  'ed',
+  'ing',
+  'er',
+  'ers',
+  'al',
+  'ly',
+  'ese',
+]);
 
 let scratch = new Int32Array(256);
 let scratchLength = 0;
@@ -146,7 +166,8 @@ function usedInLowercase(tokens: Tokens, i: number): boolean {
   if (n === undefined) {
     n = 0;
     for (let t = 0; t < tokens.count && n < 2; t++) {
-      if (tokens.hash[t] === h && tokens.flags[t] & F_LOWER && tokens.end[t] - tokens.start[t] === l && tokens.side[t] === Side.English) n++;
+      if (tokens.hash[t] === h && tokens.flags[t] & F_LOWER && tokens.end[t] - tokens.start[t] === l && tokens.side[t] === Side.English)
+        n++;
     }
     counts.set(key, n);
   }

@@ -5,7 +5,8 @@ import { code, removeItemSuggestion } from './shared';
 export default defineRule({
   meta: {
     id: 'entity/unmentioned',
-    description: 'Every entity in the front matter lists is named somewhere in the post: in the English, in the Chinese text or in a gloss.',
+    description:
+      'Every entity in the front matter lists is named somewhere in the post: in the English, in the Chinese text or in a gloss.',
     defaultSeverity: 'info',
     defaultOptions: {},
     fixable: false,
