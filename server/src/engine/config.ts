@@ -89,7 +89,7 @@ export function resolveConfig(
   const config = defaultConfig(rules);
   if (extras.docsBaseUrl) config.docsBaseUrl = extras.docsBaseUrl;
   const problems: ConfigProblem[] = [];
-  const validate = validatorFor(configSchema(rules));
+  const validate = validatorFor(schemaFor(rules));
   layers.forEach((layer, index) => {
     for (const e of validate(layer)) problems.push({ layer: index, ...e });
     if (!layer || typeof layer !== 'object') return;
@@ -116,6 +116,14 @@ function normalizeSetting(setting: RuleSetting): { severity?: SeveritySetting; o
   if (Array.isArray(setting)) return { severity: setting[0], options: setting[1] };
   if (setting && typeof setting === 'object') return { severity: setting.severity, options: setting.options };
   return {};
+}
+
+// One schema object per rule list, so ajv compiles it once (validatorFor caches by object).
+const schemas = new WeakMap<readonly Rule<unknown>[], object>();
+function schemaFor(rules: readonly Rule<unknown>[]): object {
+  let schema = schemas.get(rules);
+  if (!schema) schemas.set(rules, (schema = configSchema(rules)));
+  return schema;
 }
 
 const SEVERITY = { enum: ['error', 'warning', 'info', 'off'], description: 'How a finding of this rule is reported, or `off`.' };

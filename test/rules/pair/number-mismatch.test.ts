@@ -21,15 +21,15 @@ test('a number on one side only is reported where it stands', () => {
   const body = '盈利目标是2029年，还有四年。\n' + en('Profitability target 2025, four years away.') + '\n';
   const text = post(body);
   assertFindings(text, lintRule(ID, text), [
-    { line: 18, column: 6, text: '2029', message: 'The Chinese has “2029”' },
-    { line: 21, column: 44, text: '2025', message: 'The English has “2025”' },
+    { line: 19, column: 6, text: '2029', message: 'The Chinese has “2029”' },
+    { line: 22, column: 46, text: '2025', message: 'The English has “2025”' },
   ]);
 });
 
 test('a pair where nothing agrees gets one finding, not one per number', () => {
   const body = '他在1990年用3美元买了5本书，又在1995年卖掉。\n' + en('In 2001 he paid 40 dollars for 12 records and sold them in 2008.') + '\n';
   const text = post(body);
-  assertFindings(text, lintRule(ID, text), [{ line: 18, column: 3, text: '1990', message: 'None of the numbers of this pair agree' }]);
+  assertFindings(text, lintRule(ID, text), [{ line: 19, column: 3, text: '1990', message: 'None of the numbers of this pair agree' }]);
 });
 
 test('a unit conversion in parentheses counts as the original number', () => {
@@ -41,15 +41,15 @@ test('spelled-out English numbers are only reported when asked', () => {
   const text = post('他们讨论了这个问题。\n' + en('They discussed it for three hours.') + '\n');
   assertFindings(text, lintRule(ID, text), []);
   assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['info', { checkSpelledOutEnglish: true }] } }), [
-    { line: 21, column: 45, text: 'three' },
+    { line: 22, column: 47, text: 'three' },
   ]);
 });
 
 test('positions stay exact after CRLF, a BOM and an emoji', () => {
   const text = '\uFEFF' + post('😀 目标是2029年。\n' + en('😀 Target: 2025.') + '\n').replace(/\n/g, '\r\n');
   assertFindings(text, lintRule(ID, text), [
-    { line: 18, column: 7, text: '2029' },
-    { line: 21, column: 36, text: '2025' },
+    { line: 19, column: 7, text: '2029' },
+    { line: 22, column: 36, text: '2025' },
   ]);
 });
 

@@ -31,10 +31,12 @@ export default defineRule<Options>({
       if (condensed(chinese.span, english.contentSpans)) continue;
       const code = doc.inline(chinese).codeSpans;
       const all = chineseNumbers(text, chinese.span[0], chinese.span[1], code).filter((n) => n.value >= options.minimum);
+      // Most pairs hold no number at all: skip reading the English word by word.
+      if (all.length === 0 && !options.checkSpelledOutEnglish && !english.contentSpans.some((s) => hasDigit(text, s))) continue;
       let en: NumberMention[] = [];
       for (const s of english.contentSpans) en = en.concat(englishNumbers(text, s[0], s[1]));
       en = en.filter((n) => n.value >= options.minimum);
-      if (all.length === 0 && en.every((n) => !n.digits)) continue;
+      if (all.length === 0 && !options.checkSpelledOutEnglish && en.every((n) => !n.digits)) continue;
 
       // The translator's notes in parentheses (glosses, "11.7摄氏度（53°F）") may hold
       // the original's number: they count as matches but are not required.
@@ -74,6 +76,14 @@ function condensed(zh: Span, en: readonly Span[]): boolean {
   const enLength = en.reduce((n, s) => n + s[1] - s[0], 0);
   const ratio = enLength / Math.max(1, zh[1] - zh[0]);
   return ratio > 6 || ratio < 0.8;
+}
+
+function hasDigit(text: string, span: Span): boolean {
+  for (let i = span[0]; i < span[1]; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function matches(n: NumberMention, value: number): boolean {

@@ -100,20 +100,33 @@ const EN_WORDS: Record<string, number> = {
 };
 const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const EN_SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS: string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
  * English numbers: digits (with separators, decimals, `.5`, `18th`, `1970s`,
  * `$4.5B`), scaled (`400 million`), percentages, spelled-out numbers up to
  * the thousands (`twenty-five`, `three hundred`), and month names of dates.
  */
-const EN_TOKEN =
-  /(?<![\w.])(?:(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(\.\d+))(?:st|nd|rd|th|s)?(?:(k|mm|m|bn|b)\b)?(?:\s+(hundred|thousand|million|billion|trillion)\b)?|\b([A-Za-z]+(?:-[a-z]+)*)\b/g;
+const NUMERIC_WORDS = new Set([...Object.keys(EN_WORDS), ...Object.keys(EN_SCALE), ...MONTHS, 'a', 'an', 'and', 'half']);
+
+/** Digits, or a word that may be part of a number: other words are never visited. */
+const EN_TOKEN = new RegExp(
+  String.raw`(?<![\w.])(?:(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(\.\d+))(?:st|nd|rd|th|s)?(?:(k|mm|m|bn|b)\b)?(?:\s+(hundred|thousand|million|billion|trillion)\b)?` +
+    String.raw`|\b((?:${[...NUMERIC_WORDS].sort((x, y) => y.length - x.length).join('|')})(?:-[A-Za-z]+)*)\b`,
+  'gi',
+);
 
 const RANGE_SCALE = /^\s*(?:to|-|–|or|and)\s*\$?[\d.,]+\s*(million|billion|trillion)\b/i;
 
 /** After a number: ` 1/2` (a mixed fraction) or `/2` (a simple one). */
 const FRACTION = /^(?:\s+(\d)\/(\d{1,2})|\/(\d{1,2}))(?!\d)/;
+
+interface WordRun {
+  total: number;
+  current: number;
+  from: number;
+  to: number;
+}
 
 export function englishNumbers(text: string, start: number, end: number): NumberMention[] {
   const out: NumberMention[] = [];
@@ -121,7 +134,7 @@ export function englishNumbers(text: string, start: number, end: number): Number
   EN_TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   // A spelled-out number being read: `total` holds thousands and above, `current` the rest.
-  let words: { total: number; current: number; from: number; to: number } | null = null;
+  let words: WordRun | null = null;
   const flushWords = () => {
     const value = words ? words.total + words.current : 0;
     if (words && value >= 2) out.push({ value, span: [start + words.from, start + words.to], digits: false });
@@ -150,6 +163,8 @@ export function englishNumbers(text: string, start: number, end: number): Number
       continue;
     }
     const raw = m[6];
+    // Words of one number stand next to each other: "twenty five", not "five apples, six".
+    if (words && !/^[\s-]*$/.test(slice.slice(words.to, m.index))) flushWords();
     // Month names read as their number (only capitalized: "may" is a verb).
     const month = MONTHS.indexOf(raw.toLowerCase());
     if (month >= 0 && raw[0] !== raw[0].toLowerCase()) {
@@ -161,6 +176,7 @@ export function englishNumbers(text: string, start: number, end: number): Number
     if (word === 'a' || word === 'an') {
       // "a hundred", and the "a" of "three and a half".
       if (!words) words = { total: 0, current: 1, from: m.index, to: m.index + m[0].length };
+      else (words as WordRun).to = m.index + m[0].length;
       continue;
     }
     if (word === 'half' && words) {
@@ -192,7 +208,10 @@ export function englishNumbers(text: string, start: number, end: number): Number
       words = scale === 100 ? { ...w, current: w.current * 100, to } : { ...w, total: w.total + w.current * scale, current: 0, to };
       continue;
     }
-    if (word === 'and' && words) continue;
+    if (word === 'and' && words) {
+      words = { ...words, to: m.index + m[0].length };
+      continue;
+    }
     flushWords();
   }
   flushWords();
