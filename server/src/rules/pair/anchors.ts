@@ -13,6 +13,7 @@ import type { Span } from '../../engine/text';
 import { afterSpeakerLabel } from '../../engine/model/blocks';
 import { chineseNumbers, englishNumbers, sameNumber } from './numbers';
 import type { PairUnit } from './units';
+import type { ParagraphBlock } from '../../engine/model/blocks';
 
 export interface Anchor {
   /** A lowercase word, or a number. */
@@ -24,8 +25,9 @@ export interface Anchor {
 export interface Anchors {
   /** Per unit: the anchors of its Chinese paragraphs. */
   chinese: Anchor[][];
-  /** Per unit: its English text, lowercased. */
-  englishLower: string[];
+  /** Per unit: its English text, lowercased (read when first asked for). */
+  englishLower(j: number): string;
+  count: number;
   /** Per unit: the numbers its English writes with digits, read when first asked for. */
   englishNumbers(j: number): number[];
 }
@@ -38,12 +40,8 @@ const STOP = new Set(
 );
 
 const WORD = /[A-Za-z][A-Za-z0-9'’]*/g;
-/**
- * Whether a paragraph may hold a number worth anchoring on: digits, or a
- * Chinese numeral of two characters or more (one-digit numbers are common
- * everywhere and mostly spelled out in the English).
- */
-const MAY_HAVE_NUMBER = /[0-9]|[一二两三四五六七八九十][十百千万亿]|[十百千][一二三四五六七八九]/;
+/** Chinese numerals: two together make a number worth anchoring on (一 alone is everywhere). */
+const NUMERALS = new Set([...'一二两三四五六七八九十百千万亿'].map((c) => c.charCodeAt(0)));
 /** Gloss terms shorter than this are too ambiguous to look for unglossed. */
 const MIN_TERM = 2;
 /** How far after the last digit an English number may still reach (`… 400 million`, `600 to 800 billion`). */
@@ -56,63 +54,118 @@ export function anchorsOf(doc: PostDocument, units: readonly PairUnit[]): Anchor
   if (cached && cached.chinese.length === units.length) return cached;
   const text = doc.text;
   const terms = glossTerms(doc);
-  const keysPerUnit: Map<string, { word?: string; value?: number }>[] = units.map((u) => {
-    const keys = new Map<string, { word?: string; value?: number }>();
-    for (const p of u.paragraphs) {
-      const span: Span = [afterSpeakerLabel(text, p.span), p.span[1]];
-      const code = doc.inline(p).codeSpans;
-      const slice = text.slice(span[0], span[1]);
-      for (const m of slice.matchAll(WORD)) addWord(keys, m[0]);
-      if (MAY_HAVE_NUMBER.test(slice)) {
-        for (const n of chineseNumbers(text, span[0], span[1], code)) {
-          if (!n.weak && n.value >= (n.digits ? 2 : 10)) keys.set('#' + n.value, { value: n.value });
-        }
-      }
-      if (terms.size > 0) for (const english of termsIn(slice, terms)) for (const m of english.matchAll(WORD)) addWord(keys, m[0]);
-    }
+  const df = new Map<string, number>();
+  // Per unit, the keys of its anchors: a lowercase word, or `#` and a number.
+  const keysPerUnit: string[][] = units.map((u) => {
+    const keys: string[] = [];
+    const add = (key: string) => {
+      if (!keys.includes(key)) keys.push(key);
+    };
+    for (const p of u.paragraphs) scanParagraph(doc, p, terms, add);
+    for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
     return keys;
   });
 
-  // Document frequency on the Chinese side: an anchor in many paragraphs weighs less.
-  const df = new Map<string, number>();
-  for (const keys of keysPerUnit) for (const k of keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const chinese = keysPerUnit.map((keys) => {
-    const list: Anchor[] = [];
-    for (const [k, a] of keys) {
+  // An anchor in many paragraphs says little about which English belongs where.
+  const chinese = keysPerUnit.map((keys) =>
+    keys.map((k): Anchor => {
       let weight = 1 / (1 + Math.log2(df.get(k) ?? 1));
-      if (a.value !== undefined && a.value < 10) weight *= 0.5;
-      if (a.word !== undefined && a.word.length < 3) weight *= 0.5;
-      list.push({ ...a, weight });
-    }
-    return list;
-  });
+      if (k.charCodeAt(0) === 35 /* # */) {
+        const value = Number(k.slice(1));
+        return { value, weight: value < 10 ? weight * 0.5 : weight };
+      }
+      if (k.length < 3) weight *= 0.5;
+      return { word: k, weight };
+    }),
+  );
 
-  const englishLower = units.map((u) => u.pair.english.contentSpans.map((s) => text.slice(s[0], s[1]).toLowerCase()).join(' '));
+  // The English side is read lazily: only blocks near a paragraph with anchors are ever looked at.
+  const lower: (string | undefined)[] = [];
   const numbers: (number[] | undefined)[] = [];
-  const englishNumbersOf = (j: number): number[] => {
-    let nums = numbers[j];
-    if (!nums) {
-      nums = [];
-      for (const s of units[j].pair.english.contentSpans) digitNumbers(text, s, nums);
-      numbers[j] = nums;
-    }
-    return nums;
+  const result: Anchors = {
+    chinese,
+    englishLower(j) {
+      let l = lower[j];
+      if (l === undefined) l = lower[j] = units[j].pair.english.contentSpans.map((s) => text.slice(s[0], s[1]).toLowerCase()).join(' ');
+      return l;
+    },
+    englishNumbers(j) {
+      let nums = numbers[j];
+      if (!nums) {
+        nums = [];
+        for (const s of units[j].pair.english.contentSpans) digitNumbers(text, s, nums);
+        numbers[j] = nums;
+      }
+      return nums;
+    },
+    count: units.length,
   };
-  const result: Anchors = { chinese, englishLower, englishNumbers: englishNumbersOf };
   cache.set(doc, result);
   return result;
 }
 
-function addWord(keys: Map<string, { word?: string }>, raw: string): void {
-  const word = raw.toLowerCase().replace(/['’]s$/, '');
+/**
+ * One pass over a paragraph (after its speaker label): Latin words, glossed
+ * terms used bare, and whether numbers are worth reading.
+ */
+function scanParagraph(doc: PostDocument, p: ParagraphBlock, terms: TermTable, add: (key: string) => void): void {
+  const text = doc.text;
+  const from = afterSpeakerLabel(text, p.span);
+  const to = p.span[1];
+  let digits = false;
+  let numerals = false;
+  let prevNumeral = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < to && (isLetter(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
+      addWord(add, text.slice(i, j));
+      i = j - 1;
+      prevNumeral = false;
+      continue;
+    }
+    if (isDigit(c)) digits = true;
+    else if (c >= 0x4e00) {
+      const numeral = NUMERALS.has(c);
+      if (numeral && prevNumeral) numerals = true;
+      prevNumeral = numeral;
+      if (terms.first[c] === 1) {
+        const t = termAt(text, i, to, terms);
+        if (t) {
+          for (const m of t.english.matchAll(WORD)) addWord(add, m[0]);
+          i += t.term.length - 1;
+          prevNumeral = false;
+        }
+      }
+      continue;
+    }
+    prevNumeral = false;
+  }
+  if (!digits && !numerals) return;
+  for (const n of chineseNumbers(text, from, to, doc.inline(p).codeSpans)) {
+    if (!n.weak && n.value >= (n.digits ? 2 : 10)) add('#' + n.value);
+  }
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function addWord(add: (key: string) => void, raw: string): void {
+  const word = raw.toLowerCase().replace(/['’]s?$/, '');
   if (STOP.has(word) || (word.length < 2 && !/[0-9]/.test(word))) return;
-  keys.set(word, { word });
+  add(word);
 }
 
 /** How much of unit `i`'s Chinese the English of unit `j` shares. */
 export function anchorScore(anchors: Anchors, i: number, j: number): number {
-  if (j < 0 || j >= anchors.englishLower.length) return 0;
-  const lower = anchors.englishLower[j];
+  if (j < 0 || j >= anchors.count || anchors.chinese[i].length === 0) return 0;
+  const lower = anchors.englishLower(j);
   let score = 0;
   for (const a of anchors.chinese[i]) {
     if (a.word !== undefined ? hasWord(lower, a.word) : anchors.englishNumbers(j).some((v) => sameNumber(a.value!, v))) score += a.weight;
@@ -171,13 +224,15 @@ function isAsciiWordChar(c: number): boolean {
 
 /** The post's glossed Chinese terms and their English, keyed by the term's first character. */
 interface TermTable {
-  size: number;
+  /** 1 where a term starts with that UTF-16 code unit: most characters are rejected by one array read. */
+  first: Uint8Array;
   byFirst: Map<number, { term: string; english: string }[]>;
 }
 
+const NO_TERMS: TermTable = { first: new Uint8Array(0), byFirst: new Map() };
+
 function glossTerms(doc: PostDocument): TermTable {
   const byFirst = new Map<number, { term: string; english: string }[]>();
-  let size = 0;
   const seen = new Set<string>();
   for (const g of glossesOf(doc)) {
     const term = g.term.replace(/\*/g, '');
@@ -187,25 +242,18 @@ function glossTerms(doc: PostDocument): TermTable {
     const list = byFirst.get(first);
     if (list) list.push({ term, english: g.english });
     else byFirst.set(first, [{ term, english: g.english }]);
-    size++;
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
-  return { size, byFirst };
+  if (byFirst.size === 0) return NO_TERMS;
+  const first = new Uint8Array(0x10000);
+  for (const [c, list] of byFirst) {
+    first[c] = 1;
+    list.sort((a, b) => b.term.length - a.term.length);
+  }
+  return { first, byFirst };
 }
 
-/** The English of every glossed term that occurs in `slice` (longest match at each place). */
-function termsIn(slice: string, table: TermTable): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < slice.length; i++) {
-    const list = table.byFirst.get(slice.charCodeAt(i));
-    if (!list) continue;
-    for (const t of list) {
-      if (slice.startsWith(t.term, i)) {
-        out.push(t.english);
-        i += t.term.length - 1;
-        break;
-      }
-    }
-  }
-  return out;
+/** The longest glossed term starting at `i`. */
+function termAt(text: string, i: number, end: number, table: TermTable): { term: string; english: string } | undefined {
+  for (const t of table.byFirst.get(text.charCodeAt(i)) ?? []) if (i + t.term.length <= end && text.startsWith(t.term, i)) return t;
+  return undefined;
 }

@@ -47,12 +47,22 @@ const LENGTH_ONLY_MIN_PAIRS = 8;
  * whose anchors favour the alignment as it stands.
  */
 export function findDrift(units: PairUnits, anchors: Anchors, settings: DriftSettings): DriftStretch[] {
-  return driftPath(units, anchors, settings).filter((s) => {
+  // Both pair/alignment-drift and pair/length-ratio ask, usually with the same settings.
+  const key = `${settings.maxOffset} ${settings.minPairs} ${settings.switchCost} ${settings.lengthWeight}`;
+  let bySettings = found.get(units);
+  if (!bySettings) found.set(units, (bySettings = new Map()));
+  const cached = bySettings.get(key);
+  if (cached) return cached;
+  const stretches = driftPath(units, anchors, settings).filter((s) => {
     const n = s.to - s.from + 1;
     if (n < settings.minPairs || s.against * 2 > s.forDrift) return false;
     return s.forDrift >= 2 || (settings.lengthWeight > 0 && n >= LENGTH_ONLY_MIN_PAIRS);
   });
+  bySettings.set(key, stretches);
+  return stretches;
 }
+
+const found = new WeakMap<PairUnits, Map<string, DriftStretch[]>>();
 
 /** Every stretch the best path puts at an offset other than 0. */
 export function driftPath(units: PairUnits, anchors: Anchors, settings: DriftSettings): DriftStretch[] {

@@ -1,0 +1,244 @@
+import { defineRule } from '../../engine/rule';
+import type { PostDocument } from '../../engine/model/document';
+import type { Span } from '../../engine/text';
+import type { Suggestion } from '../../engine/types';
+import { entitiesOf, glossesOf } from '../../engine/summary';
+import { analyzeEntities } from './analysis';
+import { F_ALLCAPS, F_INNER, F_JOIN, F_LOWER, F_SENTENCE, F_UPPER, Side, Tokens, tokenize } from './tokens';
+import { addToListEdit } from './unlisted-edit';
+import { CONNECTORS, OPENERS, PLACE_ENDINGS, PLAIN, PLAIN_PHRASES, guessList } from './unlisted-words';
+import { code } from './shared';
+
+interface Options {
+  /** How often a name must occur in the English. */
+  minOccurrences: number;
+  /** The lists a name may be added to, in the order suggestions offer them. */
+  lists: string[];
+}
+
+/** A word that may start or continue a name: a capital first (`Nvidia`) or inside (`iPhone`). */
+const CAPITAL = F_UPPER | F_INNER;
+
+/** Longest name looked for, in words. */
+const MAX_WORDS = 4;
+
+interface Candidate {
+  /** Spellings seen, with counts (the suggestion uses the most common one that is not all capitals). */
+  spellings: Map<string, number>;
+  count: number;
+  /** Occurrences not at the start of a sentence. */
+  inside: number;
+  first: Span;
+  words: number;
+  /** Hash of the first word's lowercase letters (see tokens.ts). */
+  hash: number;
+  /** Context cues for the list guess. */
+  quoted: boolean;
+  before: string[];
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'entity/unlisted',
+    description: 'A name that recurs in the English (capitalized words, twice or more) is listed in the front matter.',
+    defaultSeverity: 'info',
+    optionsSchema: {
+      minOccurrences: { type: 'integer', minimum: 2, description: 'How often a name must occur in the English before it is reported.' },
+      lists: {
+        type: 'array',
+        items: { type: 'string' },
+        minItems: 1,
+        description: 'The front matter lists a name may be added to (the guess picks one; suggestions offer all).',
+      },
+    },
+    defaultOptions: { minOccurrences: 2, lists: ['people', 'companies_orgs', 'products_models', 'media_books'] },
+    fixable: false,
+    hasSuggestions: true,
+  },
+  check({ doc, config, options, report }) {
+    if (!doc.frontMatter?.closed || doc.sourceLanguage !== 'en') return;
+    const text = doc.text;
+    const tokens = new Tokens(Math.max(256, text.length >> 5));
+    for (const b of doc.englishBlocks()) for (const s of b.contentSpans) tokenize(text, s, Side.English, tokens);
+    if (tokens.count === 0) return;
+    const { candidates, lowercase } = collect(text, tokens);
+    const listed = listedWords(doc, config.entityFields);
+    const chinese = chineseSide(doc);
+    const covered = coveredByEntities(doc, config);
+    // A word of a longer name that is reported anyway (`Bozoma` of `Bozoma Saint John`) is not reported again.
+    const inLonger = new Set<string>();
+    for (const [key, c] of candidates) if (c.words > 1 && c.count >= options.minOccurrences) for (const w of key.split(' ')) inLonger.add(w);
+    for (const [key, c] of candidates) {
+      if (c.count < options.minOccurrences || c.inside === 0) continue;
+      if (c.words === 1 && inLonger.has(key)) continue;
+      if (c.words === 1 && lowercase.has(c.hash)) continue; // an ordinary word that a sentence capitalized
+      if (plainOnly(c) || chinese.terms.has(key)) continue; // a place, a concept, a glossed term
+      // One word alone is a name when the translator kept it in Latin letters (brands, products,
+      // companies); places, peoples, first names and ideas are translated.
+      const name = spellingOf(c);
+      if (c.words === 1 && !chinese.latin.has(key) && !/\d|^.+[A-Z]/.test(name)) continue;
+      // Short capitals are mostly everyday acronyms (EPS, HTTP, CDs): only a name gloss makes them names.
+      if (c.words === 1 && /^[A-Z0-9&]{2,4}s?$/.test(name) && !chinese.names.has(key)) continue;
+      if (key.split(' ').every((w) => listed.has(w)) || covered(c.first)) continue;
+      const guess = guessList(name, c.words, c.quoted, c.before, options.lists);
+      const suggestions: Suggestion[] = [];
+      for (const list of [guess, ...options.lists.filter((l) => l !== guess)]) {
+        const edit = addToListEdit(doc, list, name);
+        if (edit) suggestions.push({ title: `Add ${code(name)} to ${list}`, edit });
+      }
+      report({
+        span: c.first,
+        message: `${code(name)} occurs ${c.count} times in the English but is in none of the front matter lists: add it (to ${guess}, probably).`,
+        suggestions,
+      });
+    }
+  },
+});
+
+/** Runs of capitalized words (with `of`, `de`, `&` … inside) and how and where they occur. */
+function collect(text: string, t: Tokens): { candidates: Map<string, Candidate>; lowercase: Set<number> } {
+  const candidates = new Map<string, Candidate>();
+  // Hashes of the lowercase letters of words written without capitals (no strings made).
+  const lowercase = new Set<number>();
+  const { start, end, flags } = t;
+  for (let i = 0; i < t.count; i++) {
+    if (flags[i] & F_LOWER) {
+      if (end[i] - start[i] > 2) lowercase.add(t.hash[i]);
+      continue;
+    }
+    if (!(flags[i] & CAPITAL)) continue;
+    // Leading common words (`Then`, `The`; `Yesterday` opening a sentence; `AI` before a name) are not part of the name.
+    const word0 = text.slice(start[i], end[i]);
+    const joined = i + 1 < t.count && flags[i + 1] & F_JOIN && flags[i + 1] & CAPITAL;
+    if (OPENERS.has(word0) || (joined && PLAIN.has(word0) && flags[i] & (F_ALLCAPS | F_SENTENCE))) continue;
+    let j = i;
+    let words = 1;
+    while (words < MAX_WORDS && j + 1 < t.count) {
+      const k = j + 1;
+      if (!(flags[k] & F_JOIN)) break;
+      // Capitalized words, and numbers after them (`Quasar 7`, `iPhone 15`).
+      if ((flags[k] & CAPITAL && !OPENERS.has(text.slice(start[k], end[k]))) || isDigit(text.charCodeAt(start[k]))) {
+        j = k;
+        words++;
+        continue;
+      }
+      // `Bank of America`, `Tour de France`: a connector between two capitalized words.
+      if (k + 1 < t.count && CONNECTORS.has(text.slice(start[k], end[k])) && flags[k + 1] & F_UPPER && flags[k + 1] & F_JOIN) {
+        j = k + 1;
+        words++;
+        continue;
+      }
+      break;
+    }
+    // A trailing everyday acronym is no part of the name (`Stanford PhD`).
+    while (j > i && flags[j] & F_ALLCAPS && PLAIN.has(text.slice(start[j], end[j]))) {
+      j--;
+      words--;
+      while (j > i && CONNECTORS.has(text.slice(start[j], end[j]))) j--;
+    }
+    const span: Span = [start[i], end[j]];
+    const written = text.slice(span[0], span[1]).replace(/\s+/g, ' ');
+    const key = written.toLowerCase();
+    if (words === 1 && (written.length < 2 || (flags[i] & F_ALLCAPS && written.length < 3))) {
+      i = j;
+      continue;
+    }
+    let c = candidates.get(key);
+    if (!c) {
+      c = { spellings: new Map(), count: 0, inside: 0, first: span, words, quoted: false, before: [], hash: t.hash[i] };
+      candidates.set(key, c);
+    }
+    c.count++;
+    c.spellings.set(written, (c.spellings.get(written) ?? 0) + 1);
+    if (!(flags[i] & F_SENTENCE)) {
+      if (c.inside === 0) c.first = span;
+      c.inside++;
+    }
+    // In quotes or italics, perhaps after an article (`"The Patient Orchard"`): a title.
+    const lead = /(?:["“*]|<(?:i|em|cite)>)(?:The |A |An )?$/i.exec(text.slice(Math.max(0, span[0] - 10), span[0]));
+    if (lead) c.quoted = true;
+    if (i > 0 && c.before.length < 8) c.before.push(text.slice(start[i - 1], end[i - 1]).toLowerCase());
+    i = j;
+  }
+  return { candidates, lowercase };
+}
+
+/**
+ * What the Chinese tells about names: the Latin words it keeps (outside the
+ * glosses of bold terms), the English of bold terms (concepts), and the
+ * English of name glosses (`美联储公开市场委员会（FOMC）`).
+ */
+function chineseSide(doc: PostDocument): { latin: Set<string>; terms: Set<string>; names: Set<string> } {
+  const latin = new Set<string>();
+  const terms = new Set<string>();
+  const names = new Set<string>();
+  const skip: Span[] = [];
+  for (const g of glossesOf(doc)) {
+    if (g.kind !== 'bold') {
+      names.add(g.english.toLowerCase());
+      continue;
+    }
+    if (g.english) terms.add(g.english.toLowerCase().replace(/\s+/g, ' '));
+    skip.push(g.glossSpan);
+  }
+  let k = 0;
+  const text = doc.text;
+  for (const p of doc.paragraphs()) {
+    if (p.lang !== 'zh') continue;
+    for (const m of text.slice(p.span[0], p.span[1]).matchAll(/[A-Za-z][A-Za-z0-9]*(?:[ .&'-][A-Z][A-Za-z0-9]*)*/g)) {
+      const at = p.span[0] + m.index;
+      while (k < skip.length && skip[k][1] <= at) k++;
+      if (k < skip.length && skip[k][0] <= at) continue;
+      latin.add(m[0].toLowerCase());
+      for (const w of m[0].toLowerCase().split(/[ .&'-]/)) latin.add(w);
+    }
+  }
+  return { latin, terms, names };
+}
+
+/** Every word a place, a nationality, a month, a title or a generic acronym: no entity to list. */
+function plainOnly(c: Candidate): boolean {
+  const [spelling] = c.spellings.keys();
+  if (PLAIN_PHRASES.has(spelling.toLowerCase()) || PLACE_ENDINGS.test(spelling)) return true;
+  const words = spelling.split(' ');
+  // `R&D`, `CDROMs`: single letters and pluralized acronyms are everyday words.
+  if (words.every((w) => w.replace(/[^A-Za-z]/g, '').length <= 1) || (words.length === 1 && /^[A-Z]{2,}s$/.test(spelling))) return true;
+  return words.every((w) => PLAIN.has(w) || OPENERS.has(w) || CONNECTORS.has(w) || /^\d/.test(w));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function spellingOf(c: Candidate): string {
+  const ranked = [...c.spellings].sort((a, b) => b[1] - a[1]);
+  const mixed = ranked.find(([s]) => s !== s.toUpperCase());
+  if (mixed) return mixed[0];
+  // Only ever written in capitals (a speaker label such as `JIMMY FALLON`): words of four letters or more in title case.
+  return ranked[0][0].replace(/[A-Z]{4,}/g, (w) => w[0] + w.slice(1).toLowerCase());
+}
+
+/** Lowercase words of the listed entities: a surname or first name alone is already listed. */
+function listedWords(doc: PostDocument, fields: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entitiesOf(doc, fields)) for (const w of e.name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) out.add(w);
+  return out;
+}
+
+/** Whether a span lies in a place where the entity matcher found a listed entity (in any spelling). */
+function coveredByEntities(doc: PostDocument, config: Parameters<typeof analyzeEntities>[1]): (span: Span) => boolean {
+  const spans = analyzeEntities(doc, config)
+    .occurrences.filter((o) => o.side === Side.English)
+    .map((o) => [o.start, o.end] as const)
+    .sort((a, b) => a[0] - b[0]);
+  return (span) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][1] <= span[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo][0] < span[1];
+  };
+}
