@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { ResolvedConfig } from '../engine/config';
 import type { LintDiagnostic } from '../engine/types';
 import type { ConfigLoader } from '../node/configLoader';
@@ -43,8 +44,14 @@ export interface RunSettings {
   progress?: Progress;
 }
 
-/** Below this much text, starting workers (~0.1 s each) costs more than it saves. */
-export const WORKER_MIN_CHARS = 1_500_000;
+/** How long 'auto' lints in the main thread before judging the pace. */
+const PROBE_MS = 200;
+/**
+ * Workers take ~0.3 s to start (loading the engine, compiling the post
+ * schema); on two cores they halve what is left, so they pay when at least
+ * this much work remains.
+ */
+const WORKER_PAYOFF_MS = 600;
 
 export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Promise<PostOutcome[]> {
   // Workers get the resolved configs as data, and each task the index of its own.
@@ -91,12 +98,10 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
   }
 
   for (const input of inputs) indexOfConfig(input.file);
-  let pool: WorkerPool | undefined;
-  const threads = s.concurrency === 'auto' ? os.availableParallelism() : s.concurrency;
-  const totalChars = misses.reduce((n, m) => n + m.size, 0);
-  // 'auto' starts workers only when the work pays for them; an explicit count is obeyed.
-  const worthIt = (chars: number) => s.concurrency !== 'auto' || chars >= WORKER_MIN_CHARS;
-  if (threads > 1 && misses.length >= 2 && worthIt(totalChars)) pool = new WorkerPool(Math.min(threads, misses.length), configs);
+  const threads = s.concurrency === 'auto' ? autoThreads() : s.concurrency;
+  const canPool = threads > 1 && misses.length >= 2;
+  // An explicit thread count is obeyed; 'auto' decides below, once it knows the pace.
+  let pool = canPool && s.concurrency !== 'auto' ? new WorkerPool(Math.min(threads, misses.length), configs) : undefined;
 
   try {
     s.progress?.start(misses.length);
@@ -111,8 +116,28 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
         s.cache.set(input.file, { hash: r.hash, configHash: configHash(input.file), check: stored(r) });
       }
     };
-    if (pool) await Promise.all(misses.map((m) => run1(m.input)));
-    else for (const m of misses) await run1(m.input);
+    let next = 0;
+    if (!pool) {
+      // 'auto': lint here first; when the pace says the rest would take long enough to pay
+      // for starting workers, hand the rest to them.
+      const totalChars = misses.reduce((n, m) => n + m.size, 0);
+      const started = performance.now();
+      let doneChars = 0;
+      while (next < misses.length) {
+        const m = misses[next++];
+        await run1(m.input);
+        doneChars += m.size;
+        const elapsed = performance.now() - started;
+        if (canPool && elapsed >= PROBE_MS && misses.length - next >= 2) {
+          const remainingMs = ((totalChars - doneChars) * elapsed) / Math.max(1, doneChars);
+          if (remainingMs >= WORKER_PAYOFF_MS) {
+            pool = new WorkerPool(Math.min(threads, misses.length - next), configs);
+            break;
+          }
+        }
+      }
+    }
+    await Promise.all(misses.slice(next).map((m) => run1(m.input)));
 
     // Pass 2: the cross-post rules, given the summaries of all posts.
     const cross = new Map<PostInput, LintDiagnostic[]>();
@@ -136,9 +161,7 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
         else if (entry) s.cache!.set(input.file, { ...entry, cross: { workspaceHash, diagnostics: [] } });
       }
       s.progress?.add(todo.length);
-      if (!pool && threads > 1 && todo.length >= 2 && worthIt(todo.reduce((n, i) => n + sizeOf(i.file), 0))) {
-        pool = new WorkerPool(Math.min(threads, todo.length), configs);
-      }
+      // Workers already running share the work; pass 2 alone (a few posts) never starts them.
       pool?.shareKnowledge(knowledge.toJSON());
       const run2 = async (input: PostInput) => {
         const r = checks.get(input)!;
@@ -191,6 +214,16 @@ function hasFixes(diagnostics: readonly LintDiagnostic[], rules: string[] | null
 
 function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
   return a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/**
+ * One worker per core, unless the machine is already busy (load average at or
+ * above the core count, as `make -l` judges): then workers only compete with
+ * each other and the rest for the same cores, and one thread finishes sooner.
+ */
+function autoThreads(): number {
+  const cores = os.availableParallelism();
+  return os.loadavg()[0] >= cores ? 1 : cores;
 }
 
 function sizeOf(file: string): number {
