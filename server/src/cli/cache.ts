@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LintDiagnostic } from '../engine/types';
+import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../node/atomicWrite';
 import type { CheckResult } from './job';
 
@@ -76,4 +77,32 @@ export class LintCache {
     writeFileAtomic(this.file, JSON.stringify(this.data));
     this.dirty = false;
   }
+}
+
+/**
+ * Size and modification time of the engine's and the rules' compiled files:
+ * a development build changes them without changing the version number, and
+ * a cache written by other code must not be trusted.
+ */
+export function engineFingerprint(): string {
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) {
+        const st = fs.statSync(p);
+        hash.update(`${p}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const part of ['engine', 'rules']) walk(path.join(__dirname, '..', part));
+  walk(path.join(__dirname, '..', '..', '..', 'schemas'));
+  return hash.digest('hex').slice(0, 16);
 }

@@ -10,7 +10,7 @@ import { builtinRules } from '../bilint';
 import type { BilintConfig } from '../engine/config';
 import { ConfigLoader, docsBaseUrl, type ConfigFileProblem, type ConfigLoaderOptions, type LoadedConfig } from '../node/configLoader';
 import { UsageError, type CliOptions } from './args';
-import { LintCache, DEFAULT_CACHE_NAME } from './cache';
+import { LintCache, DEFAULT_CACHE_NAME, engineFingerprint } from './cache';
 import { formatReport } from './output';
 import { init } from './init';
 import { print, usage } from './io';
@@ -180,8 +180,9 @@ function suggestRule(id: string): string {
   return same.length ? ` Rules of ${family}: ${same.join(', ')}.` : ` Families: ${[...new Set(builtinRules.map((r) => r.meta.id.split('/')[0]))].join(', ')}.`;
 }
 
+/** What the cache's findings depend on besides posts and configs: Bilint's version, its rules and their code. */
 function cacheVersion(): string {
-  return `${bilintVersion()} ${builtinRules.map((r) => r.meta.id).join(',')}`;
+  return `${bilintVersion()} ${builtinRules.map((r) => r.meta.id).join(',')} ${engineFingerprint()}`;
 }
 
 function useColor(o: CliOptions): boolean {
