@@ -19,10 +19,28 @@ export function packageRoot(): string {
   return (root = path.resolve(__dirname, '..', '..', '..', '..'));
 }
 
-export function bilintVersion(): string {
+interface PackageJson {
+  version?: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+function packageJson(): PackageJson {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+    return JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as PackageJson;
   } catch {
-    return '0.0.0';
+    return {};
   }
+}
+
+export function bilintVersion(): string {
+  return packageJson().version ?? '0.0.0';
+}
+
+/** Where to read about Bilint (package.json `homepage` or `repository`), if it says. */
+export function bilintHomepage(): string | undefined {
+  const pkg = packageJson();
+  const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const url = pkg.homepage ?? repo?.replace(/^git\+/, '').replace(/\.git$/, '');
+  return url && /^https?:\/\//.test(url) ? url : undefined;
 }

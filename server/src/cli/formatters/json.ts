@@ -30,7 +30,8 @@ export const json: Formatter = (posts) => {
         if (d.fix) fixableWarningCount++;
       }
     }
-    return { filePath: p.file, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
+    // Standard input has no path: ESLint's tools know it by a placeholder.
+    return { filePath: p.key === '<stdin>' ? '<stdin>' : p.file, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
   });
   return JSON.stringify(out) + '\n';
 };

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintDiagnostic, Severity } from '../../engine/types';
 import type { Rule } from '../../engine/rule';
-import { packageRoot } from '../pkg';
+import { bilintHomepage, packageRoot } from '../pkg';
 import { place, type FormatContext, type Formatter } from './shared';
 
 const LEVEL: Record<Severity | 'off', string> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
@@ -43,7 +43,7 @@ export const sarif: Formatter = (posts, ctx) => {
             name: 'Bilint',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: 'https://www.npmjs.com/package/bilint',
+            ...(bilintHomepage() ? { informationUri: bilintHomepage() } : {}),
             rules: ctx.rules.map((r) => describeRule(r, helpUris.get(r.meta.id) ?? ctx.docsBaseUrl + r.meta.id + '.md')),
           },
         },
