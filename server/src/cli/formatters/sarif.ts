@@ -43,7 +43,8 @@ export const sarif: Formatter = (posts, ctx) => {
             name: 'Bilint',
             version: ctx.version,
             semanticVersion: ctx.version,
-            ...(bilintHomepage() ? { informationUri: bilintHomepage() } : {}),
+            // The project's homepage when package.json names one, else this installation's CLI docs.
+            informationUri: bilintHomepage() ?? pathToFileURL(path.join(packageRoot(), 'docs', 'cli.md')).href,
             rules: ctx.rules.map((r) => describeRule(r, helpUris.get(r.meta.id) ?? ctx.docsBaseUrl + r.meta.id + '.md')),
           },
         },
