@@ -6,6 +6,7 @@
  * Workspace: test/vscode/suite/workspace, copied to a temp folder.
  */
 import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -136,6 +137,13 @@ describe('Bilint in VS Code', function () {
     const state = await panel.waitForState((s: { unpaired: number; pairs: number; rows: number }) => s.rows > 0);
     assert.deepEqual(state, { rows: 5, pairs: 2, unpaired: 1, glosses: 1 });
     assert.match(panel.lastHtml, /<td class="en missing">/);
+    // A strict policy: nothing but our own stylesheet and our one nonce'd script.
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(panel.panel.webview.html)![1];
+    assert.match(
+      csp,
+      /^default-src 'none'; img-src [^;]+ https: data:; style-src [^;]+; font-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]+'$/,
+    );
+    assert.doesNotMatch(csp, /unsafe/);
     await new Promise((r) => setTimeout(r, 500));
     await screenshot('preview');
     // Live: give the unpaired paragraph its English.
@@ -226,6 +234,24 @@ describe('Bilint in VS Code', function () {
     await editor.edit((e) => e.replace(new vscode.Range(1, 6, 1, 22), 'tech-insights'));
     await until('diagnostics from the restarted server', () => bilintDiagnostics(uri).some((x) => codeOf(x) === 'front-matter/schema'));
     await vscode.commands.executeCommand('bilint.showOutput');
+  });
+
+  it('restarts the server when its process dies', async () => {
+    const uri = postUri('other.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    // The server is a child of this extension host.
+    const children = execSync(`ps -o pid=,args= --ppid ${process.pid}`, { encoding: 'utf8' });
+    const line = children.split('\n').find((l) => /server\.js/.test(l) && /--node-ipc/.test(l));
+    assert.ok(line, children);
+    const pid = Number(line.trim().split(/\s+/)[0]);
+    process.kill(pid, 'SIGKILL');
+    await until('a new server process', () => {
+      const now = execSync(`ps -o pid=,args= --ppid ${process.pid}`, { encoding: 'utf8' });
+      return now.split('\n').some((l) => /server\.js/.test(l) && Number(l.trim().split(/\s+/)[0]) !== pid);
+    });
+    await editor.edit((e) => e.replace(new vscode.Range(1, 6, 1, 22), 'tech-insights'));
+    await until('diagnostics from the new server', () => bilintDiagnostics(uri).some((x) => codeOf(x) === 'front-matter/schema'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('gives VS Code’s Markdown preview the English blocks and glosses', async () => {
