@@ -35,6 +35,8 @@ export interface Bucket {
   ids: number[];
   maxLength: number;
   maxWords: number;
+  /** By n-gram length (in letters): the entities a near miss of that length may be of. */
+  byLength: (number[] | undefined)[];
 }
 
 export interface EntityIndex {
@@ -107,10 +109,11 @@ export function buildIndex(facts: readonly EntityFact[], people: ReadonlySet<str
     index.maxSquash = Math.max(index.maxSquash, squash.length);
     index.maxWords = Math.max(index.maxWords, words.length);
     if (entity.maxDistance > 0 && squash[0] < 0x180) {
-      const bucket = (index.byFirst[squash[0]] ??= { ids: [], maxLength: 0, maxWords: 0 });
+      const bucket = (index.byFirst[squash[0]] ??= { ids: [], maxLength: 0, maxWords: 0, byLength: [] });
       bucket.ids.push(id);
       bucket.maxLength = Math.max(bucket.maxLength, squash.length + entity.maxDistance);
       bucket.maxWords = Math.max(bucket.maxWords, words.length + 1);
+      for (let l = squash.length - entity.maxDistance; l <= squash.length + entity.maxDistance; l++) (bucket.byLength[l] ??= []).push(id);
     }
     for (const alias of aliasesOf(fact.name, people.has(fact.field), words)) {
       const aliasSquash = Int32Array.from(squashOf(alias));

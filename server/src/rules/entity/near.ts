@@ -56,6 +56,7 @@ export function nearMiss(text: string, tokens: Tokens, index: EntityIndex, i: nu
   let best: Near | undefined;
   let len = 0;
   let m = 0;
+  let masked = i; // tokens before `masked` are in `m`
   let built = i; // tokens before `built` are copied into `scratch`
   scratchLength = 0;
   let capitalized = true;
@@ -64,12 +65,15 @@ export function nearMiss(text: string, tokens: Tokens, index: EntityIndex, i: nu
     if (j > i && !(flags[j] & F_JOIN)) break;
     len += end[j] - start[j];
     if (len > bucket.maxLength) break;
-    m |= lettersOf(text, start[j], end[j]);
     if (j > i && !(flags[j] & F_UPPER)) capitalized = false;
-    for (const id of bucket.ids) {
+    const ids = bucket.byLength[len];
+    if (!ids) continue;
+    // The letter set of the n-gram so far, computed only once some entity has a fitting length.
+    for (; masked <= j; masked++) m |= lettersOf(text, start[masked], end[masked]);
+    for (const id of ids) {
       const e = index.entities[id];
       const max = e.maxDistance;
-      if (Math.abs(len - e.squash.length) > max || popcount(m ^ e.mask) > 2 * max || j - i + 1 > e.words.length + 1) continue;
+      if (popcount(m ^ e.mask) > 2 * max || j - i + 1 > e.words.length + 1) continue;
       if (built <= j) {
         for (let t = built; t <= j; t++) appendLetters(text, start[t], end[t]);
         built = j + 1;
