@@ -45,6 +45,33 @@ if (vsixAt >= 0 || packagedAt >= 0) {
 }
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-vscode-ws-'));
 fs.cpSync(path.join(root, 'test', 'vscode', 'suite', 'workspace'), workspace, { recursive: true });
+process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
+
+// --electron: the same suite in a desktop VS Code downloaded by @vscode/test-electron, on machines
+// that can reach Microsoft's servers (install it there: npm install --no-save @vscode/test-electron).
+if (args.includes('--electron')) {
+  let electron;
+  try {
+    electron = require('@vscode/test-electron');
+  } catch {
+    console.error('[test-vscode] --electron needs @vscode/test-electron (npm install --no-save @vscode/test-electron)');
+    process.exit(2);
+  }
+  electron
+    .runTests({
+      extensionDevelopmentPath: extension,
+      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'suite', 'index.js'),
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+    })
+    .then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  return;
+}
 const shots = path.join(root, 'test-artifacts', 'vscode');
 fs.rmSync(shots, { recursive: true, force: true });
 fs.mkdirSync(shots, { recursive: true });
