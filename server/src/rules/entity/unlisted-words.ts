@@ -76,7 +76,7 @@ export const PLAIN_PHRASES = new Set(
     'Las Vegas', 'Palo Alto', 'Silicon Valley', 'Wall Street', 'Hong Kong', 'Bay Area', 'Middle East', 'South Korea', 'North Korea',
     'Saudi Arabia', 'South Africa', 'New Zealand', 'Latin America', 'North America', 'South America', 'Southeast Asia', 'East Asia',
     'Cold War', 'World War I', 'World War II', 'World War', 'Great Depression', 'Chinese New Year', 'New Year', 'Ancient Greece',
-    'Ancient Rome', 'Mainland China', 'British Columbia', 'Nova Scotia', 'New Jersey', 'New Mexico', 'North Carolina', 'South Carolina',
+    'Ancient Rome', 'Mainland China', 'Soviet Union', 'Super Bowl', 'World Cup', 'Olympic Games', 'Olympics', 'British Columbia', 'Nova Scotia', 'New Jersey', 'New Mexico', 'North Carolina', 'South Carolina',
     'West Virginia', 'Washington DC', 'Washington D.C', 'Milky Way', 'Cultural Revolution', 'Industrial Revolution', 'Renaissance',
   ].map((p) => p.toLowerCase()),
 );
