@@ -34,6 +34,12 @@ test('globs, files and folders together, without duplicates', () => {
   const dir = basicTree();
   assert.deepEqual(linted(dir, ['posts/**/deep.md', 'posts/good.md', 'posts/nested']), ['posts/good.md', 'posts/nested/deep.md']);
   assert.deepEqual(linted(dir, ['posts/*.md']), ['posts/good.md', 'posts/no-front-matter.md']);
+  // A glob that climbs out of the current folder, and braces.
+  const nested = path.join(dir, 'posts', 'nested');
+  assert.deepEqual(
+    linted(nested, ['../{good,no-front-matter}.md']).map((f) => path.relative(dir, path.resolve(nested, f)).split(path.sep).join('/')),
+    ['posts/good.md', 'posts/no-front-matter.md'],
+  );
 });
 
 test('a file the config ignores is skipped with a note, even when named', () => {

@@ -52,14 +52,13 @@ export function discover(inputs: readonly string[], options: DiscoverOptions): D
         if (wanted(file)) add(file);
       });
     } else if (picomatch.scan(input).isGlob) {
-      const scan = picomatch.scan(input);
+      // The glob part is matched against paths relative to the fixed part (`../posts/`, `/abs/posts/`).
+      const scan = picomatch.scan(toPosix(input));
       const base = path.resolve(options.cwd, scan.base || '.');
-      const isMatch = picomatch(toPosix(input).replace(/^\.\//, ''), { dot: false });
-      const absolute = path.isAbsolute(input);
+      const isMatch = picomatch(scan.glob, { dot: false });
       if (statOf(base)?.isDirectory()) {
         walk(base, ignores, (file) => {
-          const candidate = absolute ? toPosix(file) : toPosix(path.relative(options.cwd, file));
-          if (wanted(file) && isMatch(candidate)) add(file);
+          if (wanted(file) && isMatch(toPosix(path.relative(base, file)))) add(file);
         });
       }
     }
