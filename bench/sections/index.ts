@@ -8,11 +8,4 @@ import { largestPost, linearity, ruleBreakdown, throughput } from './engine';
 import { cli } from './cli';
 import { lspLatency } from './lsp';
 
-export const sections: Section[] = [
-  largestPost,
-  throughput,
-  linearity,
-  ruleBreakdown,
-  cli,
-  lspLatency,
-];
+export const sections: Section[] = [largestPost, throughput, linearity, ruleBreakdown, cli, lspLatency];
