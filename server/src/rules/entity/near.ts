@@ -160,15 +160,27 @@ function plausible(text: string, tokens: Tokens, i: number, near: Near, index: E
   return true;
 }
 
-/** Whether another English token has the same letters, all in lowercase. Linear once per distinct word, and only on hits. */
+/** Scans of the whole table before all lowercase words are counted at once (keeps a post full of near misses linear). */
+const SCANS_BEFORE_FULL_COUNT = 16;
+
+/**
+ * Whether another English token has the same letters, all in lowercase.
+ * Posts have a handful of near misses: each distinct word costs one scan of
+ * the table, remembered; past a few scans, one pass counts every word.
+ */
 function usedInLowercase(tokens: Tokens, i: number): boolean {
-  const h = tokens.hash[i];
-  const l = tokens.end[i] - tokens.start[i];
   const counts = tokens.lowercaseCounts;
-  const key = Math.imul(h, 64) + l; // hash and length together
+  const key = wordKey(tokens, i);
   let n = counts.get(key);
+  if (n === undefined && counts.has(FULL)) n = 0;
+  else if (n === undefined && counts.size >= SCANS_BEFORE_FULL_COUNT) {
+    countAll(tokens);
+    n = counts.get(key) ?? 0;
+  }
   if (n === undefined) {
     n = 0;
+    const h = tokens.hash[i];
+    const l = tokens.end[i] - tokens.start[i];
     for (let t = 0; t < tokens.count && n < 2; t++) {
       if (tokens.hash[t] === h && tokens.flags[t] & F_LOWER && tokens.end[t] - tokens.start[t] === l && tokens.side[t] === Side.English)
         n++;
@@ -177,4 +189,22 @@ function usedInLowercase(tokens: Tokens, i: number): boolean {
   }
   const self = tokens.flags[i] & F_LOWER && tokens.side[i] === Side.English ? 1 : 0;
   return n - self > 0;
+}
+
+/** A key no word has (hash and length together are never NaN): marks the table as fully counted. */
+const FULL = Number.NaN;
+
+function wordKey(tokens: Tokens, t: number): number {
+  return tokens.hash[t] * 128 + Math.min(127, tokens.end[t] - tokens.start[t]);
+}
+
+function countAll(tokens: Tokens): void {
+  const counts = tokens.lowercaseCounts;
+  counts.clear();
+  for (let t = 0; t < tokens.count; t++) {
+    if (!(tokens.flags[t] & F_LOWER) || tokens.side[t] !== Side.English) continue;
+    const key = wordKey(tokens, t);
+    counts.set(key, Math.min(2, (counts.get(key) ?? 0) + 1));
+  }
+  counts.set(FULL, 0);
 }
