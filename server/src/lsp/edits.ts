@@ -37,9 +37,19 @@ export function minimalEdits(src: SourceText, next: string): TextEdit[] {
       removed.charCodeAt(removed.length - 1 - b) === added.charCodeAt(added.length - 1 - b)
     )
       b++;
-    const s = offset - removed.length + a;
-    const e = offset - b;
-    edits.push({ range: src.rangeOf([s, e]), newText: added.slice(a, added.length - b) });
+    let s = offset - removed.length + a;
+    let e = offset - b;
+    let text = added.slice(a, added.length - b);
+    // A position between \r and \n does not exist for LSP: widen to the whole line break.
+    if (splitsCrlf(old, s)) {
+      s--;
+      text = '\r' + text;
+    }
+    if (splitsCrlf(old, e)) {
+      e++;
+      text += '\n';
+    }
+    edits.push({ range: src.rangeOf([s, e]), newText: text });
   };
   for (const part of diffLines(old.slice(start, endOld), next.slice(start, endNew))) {
     if (part.removed) {
@@ -59,4 +69,8 @@ export function minimalEdits(src: SourceText, next: string): TextEdit[] {
   }
   if (pendingRemoved !== null) emit(pendingRemoved, '');
   return edits;
+}
+
+function splitsCrlf(text: string, offset: number): boolean {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
 }
