@@ -84,14 +84,17 @@ export function parseGlossary(data: unknown, source?: string): { glossary: Gloss
   return { glossary, problems };
 }
 
-/** English compared loosely: case, spacing, hyphens and a plural `s` do not matter. */
+/**
+ * English compared loosely: case, spaces, hyphens, dots and a plural `s` do
+ * not matter (`JP Morgan` is `J.P. Morgan` is `JPMorgan`; `LLMs` is `LLM`);
+ * `+`, `#` and `&` do (`Google+` is not `Google`).
+ */
 export function normalizeEnglish(s: string): string {
   return s
     .toLowerCase()
-    .replace(/[\s\-‐–_]+/g, ' ')
-    .replace(/[^\p{L}\p{N} ]/gu, '')
-    .trim()
-    .replace(/(\w{3,}[^s\s])s\b/g, '$1');
+    .replace(/[^\p{L}\p{N}+#& ]/gu, ' ')
+    .replace(/(\p{L}{2,}[^s\s])s(?=\s|$)/gu, '$1')
+    .replace(/\s+/g, '');
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -143,8 +146,22 @@ export function glossaryIndex(glossary: Glossary): GlossaryIndex {
 export function acceptsEnglish(entry: GlossaryEntry, english: string): boolean {
   const accepted = new Set([entry.english, ...(entry.variants ?? []).filter((v) => !isChinese(v))].map(normalizeEnglish));
   if (accepted.has(normalizeEnglish(english))) return true;
+  // An acronym for the entry's English, or the English an acronym entry stands for (`LLM`, `RL`, `QE`).
+  if (sameInitials(entry.english, english)) return true;
   // `Large Language Models, LLMs` and `Large Language Model / LLM`: any one part will do.
   return english.split(/[,，/;；]|\bor\b/).some((part) => part.trim() !== '' && accepted.has(normalizeEnglish(part)));
+}
+
+/** Whether one form is the initials of the other: `Large Language Models` and `LLMs`. */
+function sameInitials(a: string, b: string): boolean {
+  const acronym = (s: string) => (/^[A-Z]{2,6}s?$/.test(s.trim()) ? s.trim().replace(/s$/, '') : undefined);
+  const initials = (s: string) => {
+    const words = s.trim().split(/[\s-]+/);
+    return words.length >= 2 ? words.map((w) => w[0]?.toUpperCase() ?? '').join('') : undefined;
+  };
+  const x = acronym(a);
+  const y = acronym(b);
+  return (!!y && initials(a) === y) || (!!x && initials(b) === x);
 }
 
 /** The glossary entry for a Chinese or English term (its preferred form or an accepted variant). */

@@ -18,19 +18,22 @@ export default defineRule<Record<string, never>>({
     if (!glossary || glossary.entries.length === 0) return;
     const index = glossaryIndex(glossary);
     for (const g of glossesOf(doc)) {
+      const guessed = g.kind === 'name';
       const term = cleanTerm(g.term);
-      const entry = entryForChinese(index, term, g.kind === 'name');
-      if (entry) {
+      const found = entryForChinese(index, term, guessed);
+      if (found) {
+        const { entry, form } = found;
         if (g.english && !acceptsEnglish(entry, g.english)) {
           report({
             span: g.englishSpan,
-            message: `${quote(g.english)} glosses ${quote(term)}, but the glossary gives its English as ${quote(entry.english)}.`,
+            message: `${quote(g.english)} glosses ${quote(form)}, but the glossary gives its English as ${quote(entry.english)}.`,
             suggestions: [{ title: `Replace with ${quote(entry.english)}`, edit: { range: g.englishSpan, text: entry.english } }],
           });
         }
         continue;
       }
-      if (!g.english || !isChinese(term) || isForbidden(index, term)) continue; // term/forbidden reports those
+      // A name gloss's Chinese extent is a guess: only a bold term's Chinese is certain enough to blame.
+      if (guessed || !g.english || !isChinese(term) || isForbidden(index, term)) continue; // term/forbidden reports forbidden forms
       const translated = entryForEnglish(index, g.english);
       if (!translated) continue;
       report({
@@ -47,12 +50,13 @@ export default defineRule<Record<string, never>>({
  * guess that may take in a word or two before the name (`美国公司英伟达`),
  * so there an entry whose form ends the guess counts too.
  */
-function entryForChinese(index: GlossaryIndex, term: string, guessed: boolean): GlossaryEntry | undefined {
+function entryForChinese(index: GlossaryIndex, term: string, guessed: boolean): { entry: GlossaryEntry; form: string } | undefined {
   const exact = index.byChinese.get(term);
-  if (exact || !guessed) return exact;
+  if (exact) return { entry: exact, form: term };
+  if (!guessed) return undefined;
   for (let k = 1; k < term.length - 1; k++) {
     const e = index.byChinese.get(term.slice(k));
-    if (e) return e;
+    if (e) return { entry: e, form: term.slice(k) };
   }
   return undefined;
 }
