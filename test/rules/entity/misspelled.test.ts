@@ -158,3 +158,18 @@ test('no front matter, no lists, empty lists and odd items do not crash', () => 
     assert.equal(lintRule(ID, text).filter((d) => d.message.includes('failed')).length, 0);
   }
 });
+
+test('many different near misses in one post: each found, ordinary words still recognized after the full count', () => {
+  const letters = 'bcdefghijklmnopqrstuvwxyz'.split('');
+  const variants = letters.map((c) => `Pal${c}ntir`);
+  const text = pairs(
+    { companies_orgs: ['Palantir'] },
+    ['很多变体。', variants.join(', ') + '.'],
+    ['一个普通的词。', 'Palanter is what we call it, and palanter is a word here.'],
+  );
+  const found = lintRule(ID, text).map((d) => text.slice(d.span[0], d.span[1]));
+  assert.deepEqual(
+    found,
+    variants.filter((v) => v !== 'Palantir'),
+  );
+});
