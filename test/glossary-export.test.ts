@@ -14,7 +14,11 @@ import { post, en } from './helpers';
 import { glossary } from './rules/term/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const POST = post('**飞轮效应**（Flywheel Effect: 自我强化的“增长”循环）很重要，A&B公司（A&B Corp）也这么说。\n' + en('The flywheel effect matters, says A&B Corp.') + '\n');
+const POST = post(
+  '**飞轮效应**（Flywheel Effect: 自我强化的“增长”循环）很重要，A&B公司（A&B Corp）也这么说。\n' +
+    en('The flywheel effect matters, says A&B Corp.') +
+    '\n',
+);
 
 function records() {
   const { config } = configFrom([]);
@@ -24,7 +28,10 @@ function records() {
 /** Parses XML strictly: any warning or error fails. */
 function parseXml(text: string): Document {
   const problems: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => problems.push(`${level}: ${msg}`) }).parseFromString(text, 'text/xml');
+  const doc = new DOMParser({ onError: (level: string, msg: string) => problems.push(`${level}: ${msg}`) }).parseFromString(
+    text,
+    'text/xml',
+  );
   assert.deepEqual(problems, [], 'the TBX is well-formed XML');
   return doc;
 }
@@ -64,7 +71,10 @@ test('CSV: a header and one quoted-where-needed row per term', () => {
   const text = formatGlossary(records(), 'csv');
   const lines = text.split('\r\n');
   assert.equal(lines[0], 'term,english,definition,variants,forbidden,origin,posts,note');
-  assert.equal(lines[1], '大语言模型,Large Language Model,以海量文本训练的语言模型,LLM; 大型语言模型,大语言模式; Large Languages Model,glossary,,');
+  assert.equal(
+    lines[1],
+    '大语言模型,Large Language Model,以海量文本训练的语言模型,LLM; 大型语言模型,大语言模式; Large Languages Model,glossary,,',
+  );
   assert.ok(lines.includes('飞轮效应,Flywheel Effect,自我强化的“增长”循环,,,posts,1,'), text);
   assert.equal(lines.at(-1), '');
   const quoted = formatGlossary([{ term: '术语', english: 'A, "B"', origin: 'glossary' }], 'csv');
@@ -72,15 +82,20 @@ test('CSV: a header and one quoted-where-needed row per term', () => {
 });
 
 test('JSON: the records under "terms"', () => {
-  const data = JSON.parse(formatGlossary(records(), 'json')) as { terms: { term: string; english: string; origin: string; posts?: number }[] };
+  const data = JSON.parse(formatGlossary(records(), 'json')) as {
+    terms: { term: string; english: string; origin: string; posts?: number }[];
+  };
   assert.equal(data.terms[0].origin, 'glossary');
-  assert.deepEqual(data.terms.find((t) => t.term === '飞轮效应'), {
-    term: '飞轮效应',
-    english: 'Flywheel Effect',
-    origin: 'posts',
-    posts: 1,
-    definition: '自我强化的“增长”循环',
-  });
+  assert.deepEqual(
+    data.terms.find((t) => t.term === '飞轮效应'),
+    {
+      term: '飞轮效应',
+      english: 'Flywheel Effect',
+      origin: 'posts',
+      posts: 1,
+      definition: '自我强化的“增长”循环',
+    },
+  );
 });
 
 test('bilint glossary export runs over a folder, with the glossary beside the config', () => {
@@ -89,7 +104,8 @@ test('bilint glossary export runs over a folder, with the glossary beside the co
   fs.writeFileSync(path.join(dir, 'glossary.yaml'), 'terms:\n  - term: 护城河\n    english: Moat\n');
   fs.mkdirSync(path.join(dir, 'posts'));
   fs.writeFileSync(path.join(dir, 'posts', 'a.md'), POST);
-  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bilint.js'), 'glossary', ...args], { cwd: dir, encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bilint.js'), 'glossary', ...args], { cwd: dir, encoding: 'utf8' });
   const r = run('export', '--format', 'tbx');
   assert.equal(r.status, 0, r.stderr);
   const terms = els(parseXml(r.stdout), 'term').map((t) => t.textContent);

@@ -34,8 +34,14 @@ test('invalid entries are reported and left out; the rest is kept', () => {
     ['护城河'],
   );
   const pointers = problems.map((p) => p.pointer);
-  assert.ok(pointers.some((p) => p.startsWith('/terms/1')), JSON.stringify(problems));
-  assert.ok(pointers.some((p) => p.startsWith('/terms/2')), JSON.stringify(problems));
+  assert.ok(
+    pointers.some((p) => p.startsWith('/terms/1')),
+    JSON.stringify(problems),
+  );
+  assert.ok(
+    pointers.some((p) => p.startsWith('/terms/2')),
+    JSON.stringify(problems),
+  );
   assert.ok(problems.some((p) => p.pointer === '/terms/3/term' && /already defined by entry 1/.test(p.message)));
   assert.ok(problems.some((p) => p.pointer === '/terms/4/forbidden' && /both accepted and forbidden/.test(p.message)));
 });
@@ -70,7 +76,13 @@ test('English is compared without case, spacing, hyphens or a plural s', () => {
 test("the posts' glosses join the team glossary: most common English first, definitions kept", () => {
   const { config } = configFrom([]);
   const summary = (body: string) => summarizePost(new PostDocument(post(body)), config);
-  const a = summary('**飞轮效应**（Flywheel Effect: 自我强化的增长循环）很重要。\n' + en('The flywheel effect matters.') + '\n\n**护城河**（Castle: 城堡）。\n' + en('Castle.') + '\n');
+  const a = summary(
+    '**飞轮效应**（Flywheel Effect: 自我强化的增长循环）很重要。\n' +
+      en('The flywheel effect matters.') +
+      '\n\n**护城河**（Castle: 城堡）。\n' +
+      en('Castle.') +
+      '\n',
+  );
   const b = summary('**飞轮效应**（Flywheel Effect）和**飞轮效应**（Flywheel）。\n' + en('Flywheel.') + '\n');
   const merged = mergeWithPosts(glossary(), [
     ['a.md', a],
@@ -112,7 +124,12 @@ test('glossary.yaml beside the nearest config file is loaded into the resolved c
 });
 
 test('the config key `glossary` names another file, relative to the config', () => {
-  const dir = tempDir({ 'bilint.config.yaml': 'glossary: terms/team.yml\n', 'terms/team.yml': YAML, 'glossary.yaml': 'terms: []\n', 'a.md': '' });
+  const dir = tempDir({
+    'bilint.config.yaml': 'glossary: terms/team.yml\n',
+    'terms/team.yml': YAML,
+    'glossary.yaml': 'terms: []\n',
+    'a.md': '',
+  });
   const loaded = new ConfigLoader().forFile(path.join(dir, 'a.md'));
   assert.deepEqual(loaded.problems, []);
   assert.equal(loaded.config.glossary?.entries.length, 1);

@@ -42,7 +42,10 @@ export function runGlossary(argv: readonly string[], cwd: string): number {
   let o: ExportOptions;
   try {
     if (argv[0] === '-h' || argv[0] === '--help') return write(process.stdout, GLOSSARY_HELP, 0);
-    if (argv[0] !== 'export') throw new Error(argv[0] ? `Unknown glossary command "${argv[0]}": the one command is "export".` : 'Say what to do: bilint glossary export.');
+    if (argv[0] !== 'export')
+      throw new Error(
+        argv[0] ? `Unknown glossary command "${argv[0]}": the one command is "export".` : 'Say what to do: bilint glossary export.',
+      );
     o = parseExportArgs(argv.slice(1));
   } catch (err) {
     return write(process.stderr, `bilint: ${(err as Error).message}\nRun \`bilint glossary --help\` for the options.\n`, 2);
@@ -82,7 +85,10 @@ export function runGlossary(argv: readonly string[], cwd: string): number {
 function parseExportArgs(args: readonly string[]): ExportOptions {
   const o: ExportOptions = { format: 'csv', glossaryOnly: false, paths: [] };
   for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    const [flag, inline] =
+      args[i].startsWith('--') && args[i].includes('=')
+        ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)]
+        : [args[i], undefined];
     const value = () => {
       const v = inline ?? args[++i];
       if (v === undefined || v === '') throw new Error(`${flag} needs a value.`);
@@ -151,7 +157,12 @@ function tbx(records: readonly TermRecord[]): string {
     const en = [r.english, ...(r.variants ?? []).filter((v) => !isChineseText(v)), ...(r.otherEnglish ?? [])];
     const forbidden = r.forbidden ?? [];
     langSet(lines, 'zh', zh, forbidden.filter(isChineseText), r.definition);
-    langSet(lines, 'en', en, forbidden.filter((v) => !isChineseText(v)));
+    langSet(
+      lines,
+      'en',
+      en,
+      forbidden.filter((v) => !isChineseText(v)),
+    );
     lines.push('      </termEntry>');
   });
   lines.push('    </body>', '  </text>', '</martif>', '');
@@ -168,7 +179,12 @@ function langSet(lines: string[], lang: string, forms: string[], forbidden: stri
 }
 
 function tig(lines: string[], term: string, status: string): void {
-  lines.push('          <tig>', `            <term>${xml(term)}</term>`, `            <termNote type="administrativeStatus">${status}</termNote>`, '          </tig>');
+  lines.push(
+    '          <tig>',
+    `            <term>${xml(term)}</term>`,
+    `            <termNote type="administrativeStatus">${status}</termNote>`,
+    '          </tig>',
+  );
 }
 
 /** Text for XML content: the five special characters escaped, characters XML 1.0 forbids dropped. */

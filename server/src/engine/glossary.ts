@@ -67,12 +67,18 @@ export function parseGlossary(data: unknown, source?: string): { glossary: Gloss
       if (e.note?.trim()) entry.note = e.note.trim();
       const first = seen.get(entry.term);
       if (first !== undefined) {
-        problems.push({ pointer: `/terms/${i}/term`, message: `The term “${entry.term}” is already defined by entry ${first + 1}; merge the two entries.` });
+        problems.push({
+          pointer: `/terms/${i}/term`,
+          message: `The term “${entry.term}” is already defined by entry ${first + 1}; merge the two entries.`,
+        });
         return;
       }
       const clash = (entry.forbidden ?? []).find((f) => f === entry.term || f === entry.english || entry.variants?.includes(f));
       if (clash) {
-        problems.push({ pointer: `/terms/${i}/forbidden`, message: `“${clash}” is both accepted and forbidden for the term “${entry.term}”.` });
+        problems.push({
+          pointer: `/terms/${i}/forbidden`,
+          message: `“${clash}” is both accepted and forbidden for the term “${entry.term}”.`,
+        });
         return;
       }
       seen.set(entry.term, i);

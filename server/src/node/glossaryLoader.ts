@@ -40,7 +40,11 @@ export function loadGlossaryFor(chain: readonly GlossaryConfigSource[]): { gloss
     if (typeof c.glossary !== 'string') return { problems }; // the config schema reports the type
     const file = path.resolve(path.dirname(c.file), c.glossary);
     if (!isFile(file)) {
-      problems.push({ file: c.file, ...c.locate('/glossary'), message: `\`glossary\` names ${c.glossary}, which does not exist (looked for ${file}).` });
+      problems.push({
+        file: c.file,
+        ...c.locate('/glossary'),
+        message: `\`glossary\` names ${c.glossary}, which does not exist (looked for ${file}).`,
+      });
       return { problems };
     }
     return readGlossaryFile(file);
@@ -73,7 +77,11 @@ export function parseGlossaryText(file: string, text: string): { glossary?: Glos
   } catch (err) {
     const e = err as jsYaml.YAMLException;
     const mark = e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : {};
-    problems.push({ file, ...mark, message: `The glossary is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${e.reason ?? e.message}` });
+    problems.push({
+      file,
+      ...mark,
+      message: `The glossary is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${e.reason ?? e.message}`,
+    });
     return { problems };
   }
   const { glossary, problems: invalid } = parseGlossary(data, file);

@@ -17,7 +17,8 @@ test('entity/unlisted on the real corpus', (t) => {
   const found: string[] = [];
   for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md'))) {
     const text = readFileSync(join(CORPUS, file), 'utf8');
-    for (const d of lint(text, { config, only: new Set(['entity/unlisted']) }).diagnostics) found.push(`${file} ${text.slice(d.span[0], d.span[1])}`);
+    for (const d of lint(text, { config, only: new Set(['entity/unlisted']) }).diagnostics)
+      found.push(`${file} ${text.slice(d.span[0], d.span[1])}`);
   }
   assert.ok(found.length > 200 && found.length < 340, `${found.length} findings`);
   for (const name of [

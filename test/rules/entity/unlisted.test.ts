@@ -32,16 +32,31 @@ test('a recurring name the lists lack: one info finding with suggestions for eve
     FM,
   );
   const diags = lintRule(ID, text);
-  assertFindings(text, diags, [{ ...lineCol(text, 'Zentrix Labs released'), text: 'Zentrix Labs', message: '`Zentrix Labs` occurs 2 times in the English but is in none of the front matter lists: add it (to companies_orgs, probably).' }]);
+  assertFindings(text, diags, [
+    {
+      ...lineCol(text, 'Zentrix Labs released'),
+      text: 'Zentrix Labs',
+      message:
+        '`Zentrix Labs` occurs 2 times in the English but is in none of the front matter lists: add it (to companies_orgs, probably).',
+    },
+  ]);
   const titles = diags[0].suggestions!.map((s) => s.title);
-  assert.deepEqual(titles, ['Add `Zentrix Labs` to companies_orgs', 'Add `Zentrix Labs` to people', 'Add `Zentrix Labs` to products_models', 'Add `Zentrix Labs` to media_books']);
+  assert.deepEqual(titles, [
+    'Add `Zentrix Labs` to companies_orgs',
+    'Add `Zentrix Labs` to people',
+    'Add `Zentrix Labs` to products_models',
+    'Add `Zentrix Labs` to media_books',
+  ]);
   const added = new PostDocument(apply(text, diags[0].suggestions![0].edit)).frontMatter!.data;
   assert.deepEqual(added.companies_orgs, ['Orbital Foods', 'Zentrix Labs']);
   const flow = new PostDocument(apply(text, diags[0].suggestions![2].edit)).frontMatter!.data;
   assert.deepEqual(flow.products_models, ['Zentrix Labs']);
   const created = apply(text, diags[0].suggestions![1].edit);
   assert.deepEqual(new PostDocument(created).frontMatter!.data.people, ['Zentrix Labs']);
-  assert.ok(created.includes('layout: post.njk\npeople:\n- Zentrix Labs\nproducts_models: []'), 'a new key goes where alphabetical order puts it');
+  assert.ok(
+    created.includes('layout: post.njk\npeople:\n- Zentrix Labs\nproducts_models: []'),
+    'a new key goes where alphabetical order puts it',
+  );
 });
 
 test('people, products and titles are guessed from their shape and context', () => {
@@ -89,6 +104,9 @@ test('minOccurrences raises the bar', () => {
 test('posts without front matter, or made from Chinese sources, are not checked', () => {
   const body = pairs([['Zentrix Labs和Zentrix Labs。', 'We like Zentrix Labs and Zentrix Labs.']]);
   assertFindings(body, lintRule(ID, body), []);
-  const zh = post('Zentrix Labs和Zentrix Labs。\n\n<details>\n<summary>View/Hide Original Chinese</summary>\n<p class="chinese-text">我们喜欢Zentrix Labs和Zentrix Labs。</p>\n</details>\n', FM);
+  const zh = post(
+    'Zentrix Labs和Zentrix Labs。\n\n<details>\n<summary>View/Hide Original Chinese</summary>\n<p class="chinese-text">我们喜欢Zentrix Labs和Zentrix Labs。</p>\n</details>\n',
+    FM,
+  );
   assertFindings(zh, lintRule(ID, zh), []);
 });

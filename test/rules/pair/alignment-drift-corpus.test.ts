@@ -36,7 +36,10 @@ test('pair/alignment-drift on the real corpus: exactly the reviewed drifts', (t)
     EXPECTED,
   );
   // The stretches named in format.md §7 are covered.
-  const span = (file: string) => found.find((f) => f.file === file && /to line (\d+)/.test(f.message) && f.line <= 1889 && Number(/to line (\d+)/.exec(f.message)![1]) >= 1893);
+  const span = (file: string) =>
+    found.find(
+      (f) => f.file === file && /to line (\d+)/.test(f.message) && f.line <= 1889 && Number(/to line (\d+)/.exec(f.message)![1]) >= 1893,
+    );
   assert.ok(span('161-amit-kukreja-ai-impact.md'), '161: the drift covers 1889/1893');
   const m = found.find((f) => f.file.startsWith('128-') && f.line === 781);
   assert.ok(m && Number(/to line (\d+)/.exec(m.message)![1]) >= 846, '128: the drift covers 846/849');

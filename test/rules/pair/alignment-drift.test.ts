@@ -53,7 +53,9 @@ test('a slip of two blocks is found up to maxOffset', () => {
   const pairs = fixturePairs(30);
   const twice = withEnglishLost(withEnglishLost(pairs, 10), 10);
   const text = postOf(twice);
-  assertFindings(text, lintRule(ID, text), [{ line: lineStarting(text, pairs[12].zh), column: 1, text: pairs[12].zh, message: 'slipped 2 blocks' }]);
+  assertFindings(text, lintRule(ID, text), [
+    { line: lineStarting(text, pairs[12].zh), column: 1, text: pairs[12].zh, message: 'slipped 2 blocks' },
+  ]);
   assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['warning', { maxOffset: 1 }] } }), []);
 });
 
@@ -67,9 +69,18 @@ test('a short drift at the end is reported unless minPairs asks for more', () =>
 test('glossed terms anchor pairs even where the Chinese uses them unglossed', () => {
   // No numbers or Latin names in the later paragraphs: only the glosses' English ties them to their blocks.
   const terms: [string, string][] = [
-    ['潮汐磨坊', 'tide mill'], ['风向标', 'weathervane'], ['灯塔看守', 'lighthouse keeper'], ['盐沼', 'salt marsh'],
-    ['石墙', 'drystone wall'], ['渡船', 'ferry'], ['蜂房', 'beehive'], ['钟楼', 'clock tower'], ['水车', 'waterwheel'],
-    ['果园', 'orchard'], ['木桥', 'footbridge'], ['鸽舍', 'dovecote'],
+    ['潮汐磨坊', 'tide mill'],
+    ['风向标', 'weathervane'],
+    ['灯塔看守', 'lighthouse keeper'],
+    ['盐沼', 'salt marsh'],
+    ['石墙', 'drystone wall'],
+    ['渡船', 'ferry'],
+    ['蜂房', 'beehive'],
+    ['钟楼', 'clock tower'],
+    ['水车', 'waterwheel'],
+    ['果园', 'orchard'],
+    ['木桥', 'footbridge'],
+    ['鸽舍', 'dovecote'],
   ];
   const glossed: FixturePair[] = terms.map(([zh, english]) => ({
     zh: `他们第一次提到**${zh}**（${english}），那是村子里最古老的东西。`,
@@ -88,7 +99,11 @@ test('glossed terms anchor pairs even where the Chinese uses them unglossed', ()
 
 test('posts whose blocks hold a Chinese transcript are not checked', () => {
   const pairs = withEnglishLost(fixturePairs(30), 10).map((p) => ({ zh: p.zh, en: p.zh }));
-  const text = post(pairs.map((p) => `${p.zh}\n\n<details>\n<summary>View/Hide Original Chinese</summary>\n<p class="chinese-text">${p.en}</p>\n</details>\n`).join('\n'));
+  const text = post(
+    pairs
+      .map((p) => `${p.zh}\n\n<details>\n<summary>View/Hide Original Chinese</summary>\n<p class="chinese-text">${p.en}</p>\n</details>\n`)
+      .join('\n'),
+  );
   assertFindings(text, lintRule(ID, text), []);
 });
 

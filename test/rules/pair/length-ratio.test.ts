@@ -28,7 +28,13 @@ test('an English block holding several paragraphs: reported at the Chinese, with
   pairs[12] = merged(12, 4, 'en');
   const text = postOf(pairs);
   assertFindings(text, lintRule(ID, text), [
-    { line: lineOf(text, pairs[12].zh), column: 1, text: pairs[12].zh, message: /has \d+(\.\d)? English characters per Chinese one, where this post’s pairs typically have \d\.\d: the Chinese may be truncated/ },
+    {
+      line: lineOf(text, pairs[12].zh),
+      column: 1,
+      text: pairs[12].zh,
+      message:
+        /has \d+(\.\d)? English characters per Chinese one, where this post’s pairs typically have \d\.\d: the Chinese may be truncated/,
+    },
   ]);
 });
 
@@ -48,7 +54,12 @@ test('an English block repeated from the previous pair is named', () => {
   pairs[20] = { zh: fixturePair(23).zh, en: pairs[19].en };
   const text = postOf(pairs);
   assertFindings(text, lintRule(ID, text), [
-    { line: lineOf(text, pairs[20].zh), column: 1, text: pairs[20].zh, message: `repeats the block at line ${lineOf(text, `>${pairs[19].en}<`)}` },
+    {
+      line: lineOf(text, pairs[20].zh),
+      column: 1,
+      text: pairs[20].zh,
+      message: `repeats the block at line ${lineOf(text, `>${pairs[19].en}<`)}`,
+    },
   ]);
 });
 
@@ -65,7 +76,9 @@ test('a post with too few pairs has no typical ratio to compare with', () => {
   pairs[5] = merged(5, 4, 'en');
   const text = postOf(pairs);
   assertFindings(text, lintRule(ID, text), []);
-  assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['info', { minPairs: 8 }] } }), [{ line: lineOf(text, pairs[5].zh), column: 1, text: pairs[5].zh }]);
+  assertFindings(text, lintRule(ID, text, { rules: { [ID]: ['info', { minPairs: 8 }] } }), [
+    { line: lineOf(text, pairs[5].zh), column: 1, text: pairs[5].zh },
+  ]);
 });
 
 test('threshold and minFactor tune what counts as an outlier', () => {

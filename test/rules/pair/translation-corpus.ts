@@ -16,7 +16,9 @@ export function corpusFindings(ruleId: string): CorpusFinding[] | undefined {
   const { config } = configFrom([]);
   const only = new Set([ruleId]);
   const out: CorpusFinding[] = [];
-  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const text = readFileSync(join(CORPUS, file), 'utf8');
     for (const d of lint(text, { config, only }).diagnostics) {
       out.push({ file, line: d.range.start.line + 1, text: text.slice(d.span[0], d.span[1]), message: d.message });

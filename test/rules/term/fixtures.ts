@@ -7,7 +7,13 @@ import { post } from '../../helpers';
 
 export const GLOSSARY_DATA = {
   terms: [
-    { term: '大语言模型', english: 'Large Language Model', definition: '以海量文本训练的语言模型', variants: ['LLM', '大型语言模型'], forbidden: ['大语言模式', 'Large Languages Model'] },
+    {
+      term: '大语言模型',
+      english: 'Large Language Model',
+      definition: '以海量文本训练的语言模型',
+      variants: ['LLM', '大型语言模型'],
+      forbidden: ['大语言模式', 'Large Languages Model'],
+    },
     { term: '护城河', english: 'Moat', definition: '企业抵御竞争的持久优势', forbidden: ['城墙优势'] },
     { term: '人工智能', english: 'Artificial Intelligence', variants: ['AI'], forbidden: ['人工智慧', 'Artifical Intelligence'] },
     { term: '英伟达', english: 'Nvidia', variants: ['NVIDIA'] },

@@ -8,7 +8,14 @@ const ID = 'term/forbidden';
 test('a forbidden Chinese form standing alone is fixed to the preferred term', () => {
   const text = post('**人工智慧**（AI）是一个领域。\n' + en('AI is a field.') + '\n');
   const diags = lintWithGlossary(ID, text);
-  assertFindings(text, diags, [{ line: BODY, column: 3, text: '人工智慧', message: '“人工智慧” is a form the glossary forbids for “人工智能” (Artificial Intelligence): use “人工智能”' }]);
+  assertFindings(text, diags, [
+    {
+      line: BODY,
+      column: 3,
+      text: '人工智慧',
+      message: '“人工智慧” is a form the glossary forbids for “人工智能” (Artificial Intelligence): use “人工智能”',
+    },
+  ]);
   assert.ok(diags[0].fix);
   assert.equal(fixWithGlossary(ID, text), text.replace('人工智慧', '人工智能'));
 });

@@ -22,21 +22,34 @@ test('glosses that follow the glossary give no finding (variants and plurals acc
 test('a glossary term glossed with other English: reported at the English, with a suggestion', () => {
   const text = post('这家公司的**护城河**（Competitive Wall: 竞争优势）很深。\n' + en('The company has a deep moat.') + '\n');
   const diags = lintWithGlossary(ID, text);
-  assertFindings(text, diags, [{ line: BODY, column: 14, text: 'Competitive Wall', message: '“Competitive Wall” glosses “护城河”, but the glossary gives its English as “Moat”' }]);
+  assertFindings(text, diags, [
+    {
+      line: BODY,
+      column: 14,
+      text: 'Competitive Wall',
+      message: '“Competitive Wall” glosses “护城河”, but the glossary gives its English as “Moat”',
+    },
+  ]);
   assert.equal(diags[0].fix, undefined, 'a person decides');
   assert.deepEqual(diags[0].suggestions?.[0].edit, { range: diags[0].span, text: 'Moat' });
 });
 
 test('an English term of the glossary translated with another Chinese: reported at the Chinese', () => {
-  const text = post('我们讨论了**巨型语言模型**（Large Language Model: 一种模型）。\n' + en('We discussed the large language model.') + '\n');
+  const text = post(
+    '我们讨论了**巨型语言模型**（Large Language Model: 一种模型）。\n' + en('We discussed the large language model.') + '\n',
+  );
   const diags = lintWithGlossary(ID, text);
   assertFindings(text, diags, [{ line: BODY, column: 8, text: '巨型语言模型', message: 'which the glossary translates as “大语言模型”' }]);
   assert.equal(diags[0].suggestions?.[0].edit.text, '大语言模型');
 });
 
 test('name glosses: their English is checked; their Chinese, whose extent is a guess, is not blamed', () => {
-  const text = post('美国公司英伟达（Green Core）和另一家叫绿芯（Nvidia）的公司。\n' + en('Nvidia, and a company called Green Core.') + '\n');
-  assertFindings(text, lintWithGlossary(ID, text), [{ line: BODY, column: 9, text: 'Green Core', message: '“Green Core” glosses “英伟达”' }]);
+  const text = post(
+    '美国公司英伟达（Green Core）和另一家叫绿芯（Nvidia）的公司。\n' + en('Nvidia, and a company called Green Core.') + '\n',
+  );
+  assertFindings(text, lintWithGlossary(ID, text), [
+    { line: BODY, column: 9, text: 'Green Core', message: '“Green Core” glosses “英伟达”' },
+  ]);
 });
 
 test('an acronym and its expansion agree', () => {

@@ -67,17 +67,66 @@ export const GIVEN = new Set(GIVEN_NAMES.split(/\s+/).filter(Boolean));
 export const PLAIN = new Set([...(PLAIN_WORDS + MORE_PLAIN).split(/\s+/).filter(Boolean), ...GIVEN]);
 
 /** Last words that make a place: `Lee County`, `Trappers Lake`. */
-export const PLACE_ENDINGS = /\s(County|City|Lake|River|Mountain|Mountains|Island|Islands|Bay|Beach|Park|Street|Avenue|Road|Valley|Province|State|Coast|Sea|Ocean|Desert|Canyon|Square|Bridge)$/;
+export const PLACE_ENDINGS =
+  /\s(County|City|Lake|River|Mountain|Mountains|Island|Islands|Bay|Beach|Park|Street|Avenue|Road|Valley|Province|State|Coast|Sea|Ocean|Desert|Canyon|Square|Bridge)$/;
 
 /** Places and periods of more than one word. */
 export const PLAIN_PHRASES = new Set(
   [
-    'United States', 'United States of America', 'United Kingdom', 'United Arab Emirates', 'Los Alamos', 'New York', 'New York City', 'Los Angeles', 'San Francisco',
-    'Las Vegas', 'Palo Alto', 'Silicon Valley', 'Wall Street', 'Hong Kong', 'Bay Area', 'Middle East', 'South Korea', 'North Korea',
-    'Saudi Arabia', 'South Africa', 'New Zealand', 'Latin America', 'North America', 'South America', 'Southeast Asia', 'East Asia',
-    'Cold War', 'World War I', 'World War II', 'World War', 'Great Depression', 'Chinese New Year', 'New Year', 'Ancient Greece',
-    'Ancient Rome', 'Mainland China', 'Soviet Union', 'Super Bowl', 'World Cup', 'Olympic Games', 'Olympics', 'British Columbia', 'Nova Scotia', 'New Jersey', 'New Mexico', 'North Carolina', 'South Carolina',
-    'West Virginia', 'Washington DC', 'Washington D.C', 'Milky Way', 'Cultural Revolution', 'Industrial Revolution', 'Renaissance',
+    'United States',
+    'United States of America',
+    'United Kingdom',
+    'United Arab Emirates',
+    'Los Alamos',
+    'New York',
+    'New York City',
+    'Los Angeles',
+    'San Francisco',
+    'Las Vegas',
+    'Palo Alto',
+    'Silicon Valley',
+    'Wall Street',
+    'Hong Kong',
+    'Bay Area',
+    'Middle East',
+    'South Korea',
+    'North Korea',
+    'Saudi Arabia',
+    'South Africa',
+    'New Zealand',
+    'Latin America',
+    'North America',
+    'South America',
+    'Southeast Asia',
+    'East Asia',
+    'Cold War',
+    'World War I',
+    'World War II',
+    'World War',
+    'Great Depression',
+    'Chinese New Year',
+    'New Year',
+    'Ancient Greece',
+    'Ancient Rome',
+    'Mainland China',
+    'Soviet Union',
+    'Super Bowl',
+    'World Cup',
+    'Olympic Games',
+    'Olympics',
+    'British Columbia',
+    'Nova Scotia',
+    'New Jersey',
+    'New Mexico',
+    'North Carolina',
+    'South Carolina',
+    'West Virginia',
+    'Washington DC',
+    'Washington D.C',
+    'Milky Way',
+    'Cultural Revolution',
+    'Industrial Revolution',
+    'Renaissance',
   ].map((p) => p.toLowerCase()),
 );
 
@@ -86,10 +135,52 @@ export const CONNECTORS = new Set(['of', 'de', 'da', 'di', 'du', 'del', 'der', '
 
 const ORG_WORDS =
   /\b(Inc|Corp|Corporation|Company|Co|Ltd|LLC|LLP|PLC|AG|GmbH|SA|Bank|Banks|University|College|Institute|School|Group|Capital|Partners|Ventures|Labs?|Foundation|Association|Agency|Department|Ministry|Committee|Commission|Council|Reserve|Fund|Holdings|Technologies|Systems|Motors|Airlines|Industries|Securities|Management|Research|Center|Centre|Party|Court|Congress|Parliament|Senate|Army|Navy|Office|Bureau|Authority|Exchange|Network|Studios|Records|Media|Society|Union|League|Club|Team|United|FC)\b/;
-const MEDIA_WORDS = /\b(Times|Journal|Post|News|Review|Magazine|Podcast|Show|Gazette|Tribune|Herald|Weekly|Daily|Chronicle|Book|Books|Film|Movie|Novel|Series|Season)\b/;
-const MEDIA_CUES = new Set(['book', 'books', 'novel', 'film', 'movie', 'show', 'podcast', 'series', 'documentary', 'paper', 'article', 'essay', 'album', 'song', 'titled', 'called', 'wrote', 'read', 'watched']);
-const PRODUCT_WORDS = /\b(Pro|Max|Mini|Ultra|Plus|Lite|Air|Turbo|Edition|App|Model|Chip|Phone|Pad|Watch|Vision|Assistant|Pilot|Copilot|Cloud|Studio)\b/;
-const PERSON_CUES = new Set(['mr', 'mrs', 'ms', 'dr', 'professor', 'president', 'senator', 'governor', 'minister', 'ceo', 'founder', 'author', 'judge', 'sir', 'host', 'guest', 'chairman', 'said', 'says']);
+const MEDIA_WORDS =
+  /\b(Times|Journal|Post|News|Review|Magazine|Podcast|Show|Gazette|Tribune|Herald|Weekly|Daily|Chronicle|Book|Books|Film|Movie|Novel|Series|Season)\b/;
+const MEDIA_CUES = new Set([
+  'book',
+  'books',
+  'novel',
+  'film',
+  'movie',
+  'show',
+  'podcast',
+  'series',
+  'documentary',
+  'paper',
+  'article',
+  'essay',
+  'album',
+  'song',
+  'titled',
+  'called',
+  'wrote',
+  'read',
+  'watched',
+]);
+const PRODUCT_WORDS =
+  /\b(Pro|Max|Mini|Ultra|Plus|Lite|Air|Turbo|Edition|App|Model|Chip|Phone|Pad|Watch|Vision|Assistant|Pilot|Copilot|Cloud|Studio)\b/;
+const PERSON_CUES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'professor',
+  'president',
+  'senator',
+  'governor',
+  'minister',
+  'ceo',
+  'founder',
+  'author',
+  'judge',
+  'sir',
+  'host',
+  'guest',
+  'chairman',
+  'said',
+  'says',
+]);
 
 /**
  * Which list a name probably belongs to, from its own words and the words
@@ -100,11 +191,17 @@ export function guessList(name: string, words: number, quoted: boolean, before: 
   if (ORG_WORDS.test(name)) return pick('companies_orgs');
   const parts = name.split(/\s+/);
   if (!quoted && parts.length >= 2 && GIVEN.has(parts[0])) return pick('people');
-  if (quoted || MEDIA_WORDS.test(name) || /^(The )?(Life|History|Art|Story|Book|Tale|Rise|Fall) of /.test(name) || before.some((w) => MEDIA_CUES.has(w)))
+  if (
+    quoted ||
+    MEDIA_WORDS.test(name) ||
+    /^(The )?(Life|History|Art|Story|Book|Tale|Rise|Fall) of /.test(name) ||
+    before.some((w) => MEDIA_CUES.has(w))
+  )
     return pick('media_books');
   // Version numbers, digits, inner capitals after a lowercase start (`iPhone 15`, `GPT-4o`, `Opus 4.5`).
   if (/\d/.test(name) || /^[a-z]+[A-Z]/.test(name) || PRODUCT_WORDS.test(name)) return pick('products_models');
-  if (words >= 2 && words <= 3 && parts.every((w) => /^(?:[A-Z][a-z'’.-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$/.test(w))) return pick('people');
+  if (words >= 2 && words <= 3 && parts.every((w) => /^(?:[A-Z][a-z'’.-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$/.test(w)))
+    return pick('people');
   if (before.some((w) => PERSON_CUES.has(w))) return pick('people');
   return pick('companies_orgs');
 }

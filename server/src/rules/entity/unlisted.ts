@@ -17,7 +17,8 @@ interface Options {
 }
 
 /** Words in a gloss's explanation that make the glossed term an entity, not an idea. */
-const ENTITY_EXPLANATION = /公司|集团|企业|机构|组织|银行|大学|学院|基金|品牌|平台|软件|应用|产品|型号|芯片|作家|作者|政治家|总统|总理|首席|创始人|企业家|书|电影|节目|杂志|报纸|媒体|播客|乐队|球队/;
+const ENTITY_EXPLANATION =
+  /公司|集团|企业|机构|组织|银行|大学|学院|基金|品牌|平台|软件|应用|产品|型号|芯片|作家|作者|政治家|总统|总理|首席|创始人|企业家|书|电影|节目|杂志|报纸|媒体|播客|乐队|球队/;
 
 /** A word that may start or continue a name: a capital first (`Nvidia`) or inside (`iPhone`). */
 const CAPITAL = F_UPPER | F_INNER;
@@ -70,7 +71,8 @@ export default defineRule<Options>({
     const covered = coveredByEntities(doc, config);
     // A word of a longer name that is reported anyway (`Bozoma` of `Bozoma Saint John`) is not reported again.
     const inLonger = new Set<string>();
-    for (const [key, c] of candidates) if (c.words > 1 && c.count >= options.minOccurrences) for (const w of key.split(' ')) inLonger.add(w);
+    for (const [key, c] of candidates)
+      if (c.words > 1 && c.count >= options.minOccurrences) for (const w of key.split(' ')) inLonger.add(w);
     for (const [key, c] of candidates) {
       if (c.count < options.minOccurrences || c.inside === 0) continue;
       if (c.words === 1 && inLonger.has(key)) continue;
@@ -112,7 +114,8 @@ function collect(text: string, t: Tokens): { candidates: Map<string, Candidate>;
     if (!(flags[i] & CAPITAL)) continue;
     // Leading common words (`Then`, `The`; `Yesterday` opening a sentence; `AI` before a name) are not part of the name.
     const word0 = text.slice(start[i], end[i]);
-    const joined = i + 1 < t.count && flags[i + 1] & F_JOIN && (flags[i + 1] & CAPITAL || CONNECTORS.has(text.slice(start[i + 1], end[i + 1])));
+    const joined =
+      i + 1 < t.count && flags[i + 1] & F_JOIN && (flags[i + 1] & CAPITAL || CONNECTORS.has(text.slice(start[i + 1], end[i + 1])));
     if (OPENERS.has(word0) || (joined && PLAIN.has(word0) && flags[i] & (F_ALLCAPS | F_SENTENCE))) continue;
     let j = i;
     let words = 1;

@@ -36,7 +36,6 @@ export default defineRule<Options>({
     if (doc.sourceLanguage !== 'en' || doc.pairs.length < 3) return;
     const units = pairUnits(doc);
     for (const s of findDrift(units, anchorsOf(doc, units.units), options)) {
-      const n = s.to - s.from + 1;
       const first = units.units[s.from];
       report({ span: firstLine(doc, first.pair.chinese.span), message: describe(doc, units.units, s) });
     }
@@ -50,7 +49,11 @@ function describe(doc: PostDocument, units: readonly PairUnit[], s: DriftStretch
   const examples: string[] = [];
   for (let i = s.from; i <= s.to && examples.length < EXAMPLES; i++) {
     const english = lineNumber(doc, englishStart(units[i + s.offset]));
-    examples.push(i === s.from ? `this paragraph’s is at line ${english}` : `line ${lineNumber(doc, units[i].pair.chinese.span[0])}’s at line ${english}`);
+    examples.push(
+      i === s.from
+        ? `this paragraph’s is at line ${english}`
+        : `line ${lineNumber(doc, units[i].pair.chinese.span[0])}’s at line ${english}`,
+    );
   }
   const last = lineNumber(doc, units[s.to].pair.chinese.span[0]);
   const where = s.offset < 0 ? 'earlier' : 'later';

@@ -120,7 +120,7 @@ export function driftPath(units: PairUnits, anchors: Anchors, settings: DriftSet
   }
 
   const out: DriftStretch[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (path[i] === K) {
       i++;
       continue;

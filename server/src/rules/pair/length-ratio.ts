@@ -24,9 +24,14 @@ export default defineRule<Options>({
       threshold: {
         type: 'number',
         exclusiveMinimum: 0,
-        description: 'How far (in robust standard deviations, widened for short paragraphs) a pair’s log ratio must stray from the post’s median.',
+        description:
+          'How far (in robust standard deviations, widened for short paragraphs) a pair’s log ratio must stray from the post’s median.',
       },
-      minFactor: { type: 'number', minimum: 1, description: 'The ratio must also differ from the post’s typical ratio by at least this factor.' },
+      minFactor: {
+        type: 'number',
+        minimum: 1,
+        description: 'The ratio must also differ from the post’s typical ratio by at least this factor.',
+      },
       minPairs: { type: 'integer', minimum: 3, description: 'Fewest measurable pairs a post needs before its typical ratio is trusted.' },
     },
     defaultOptions: { threshold: 4, minFactor: 2, minPairs: 20 },

@@ -65,7 +65,11 @@ function forbiddenAt(text: string, i: number, end: number, index: GlossaryIndex)
     if (to > end) continue;
     if (form.chinese) {
       if (text.startsWith(form.text, i)) return { form, entry: form.entry };
-    } else if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(to)) && text.slice(i, to).toLowerCase() === form.text.toLowerCase()) {
+    } else if (
+      !isWordChar(text.charCodeAt(i - 1)) &&
+      !isWordChar(text.charCodeAt(to)) &&
+      text.slice(i, to).toLowerCase() === form.text.toLowerCase()
+    ) {
       return { form, entry: form.entry };
     }
   }

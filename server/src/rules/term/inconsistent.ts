@@ -6,7 +6,8 @@ import { cleanTerm, quote } from './shared';
 export default defineRule<Record<string, never>>({
   meta: {
     id: 'term/inconsistent',
-    description: 'Glossed terms follow the team glossary: a glossary term is glossed with its English, and an English term from the glossary is translated with its Chinese.',
+    description:
+      'Glossed terms follow the team glossary: a glossary term is glossed with its English, and an English term from the glossary is translated with its Chinese.',
     defaultSeverity: 'warning',
     optionsSchema: {},
     defaultOptions: {},
