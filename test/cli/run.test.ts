@@ -99,6 +99,10 @@ test('--cache: a re-run reads the cache; a changed post or config is linted agai
   // A changed config is a miss too.
   onlyRules(dir, { 'front-matter/missing': 'error' });
   assert.deepEqual(JSON.parse(bilint(['.', '--cache', '-f', 'json'], { cwd: dir }).stdout).map((p: { errorCount: number }) => p.errorCount), [0, 0, 0]);
+  // A post that no longer exists leaves the cache.
+  fs.rmSync(path.join(dir, 'c.md'));
+  bilint(['a.md', '--cache'], { cwd: dir });
+  assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).entries).sort(), [path.join(dir, 'a.md'), path.join(dir, 'b.md')]);
   // A custom location, a folder.
   fs.mkdirSync(path.join(dir, 'tmp'));
   bilint(['.', '--cache', '--cache-location', 'tmp'], { cwd: dir });

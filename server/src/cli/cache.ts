@@ -53,12 +53,17 @@ export class LintCache {
     return new LintCache(file, data);
   }
 
+  /** Posts this run asked about; the others are dropped on save when their file is gone. */
+  private readonly seen = new Set<string>();
+
   get(post: string, hash: string, configHash: string): CacheEntry | undefined {
+    this.seen.add(post);
     const e = this.data.entries[post];
     return e && e.hash === hash && e.configHash === configHash ? e : undefined;
   }
 
   set(post: string, entry: CacheEntry): void {
+    this.seen.add(post);
     this.data.entries[post] = entry;
     this.dirty = true;
   }
@@ -71,6 +76,9 @@ export class LintCache {
   }
 
   save(): void {
+    for (const post of Object.keys(this.data.entries)) {
+      if (!this.seen.has(post) && !fs.existsSync(post)) this.delete(post);
+    }
     if (!this.dirty) return;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     if (!fs.existsSync(this.file)) fs.writeFileSync(this.file, '');
