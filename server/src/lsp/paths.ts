@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { InitializeParams } from 'vscode-languageserver';
 
 /** The file path of a `file:` URI, or undefined (untitled buffers, other schemes, bad input). */
 export function uriToPath(uri: string): string | undefined {
@@ -30,4 +31,12 @@ const POST = /\.(md|markdown)$/i;
 
 export function isPostPath(p: string): boolean {
   return POST.test(p);
+}
+
+/** The workspace folders a client announced, as paths. */
+export function rootsOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const roots = uris.flatMap((u) => uriToPath(u) ?? []);
+  if (!roots.length && params.rootPath) roots.push(params.rootPath);
+  return roots;
 }

@@ -8,13 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
-  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -31,7 +29,8 @@ import { watchFolders, type FileChange } from './fileWatcher';
 import { describeError, guardNotification, guardRequest, type Logger } from './guard';
 import { hoverAt, type QueryContext } from './hover';
 import { documentSymbols, foldingRanges } from './outline';
-import { isPostPath, pathToUri, uriToPath } from './paths';
+import { isPostPath, rootsOf, uriToPath } from './paths';
+import { ConfigProblemPublisher } from './configProblems';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -57,13 +56,11 @@ export class BilintServer {
   private readonly scheduler: LintScheduler;
   private roots: string[] = [];
   private caps = { pull: false, refresh: false, watch: false, folders: false };
-  private publishedConfigUris = new Set<string>();
-  private publishedProblemsVersion = -1;
   private indexing: Promise<void> | undefined;
   private lastIndex: ServerStatus['lastIndex'];
   private othersTimer: NodeJS.Timeout | undefined;
   private fallbackWatcher: { dispose(): void } | undefined;
-  private readonly warned = new Set<string>();
+  private readonly configProblems: ConfigProblemPublisher;
 
   constructor(private readonly connection: Connection) {
     this.log = {
@@ -76,6 +73,7 @@ export class BilintServer {
       if (loaded.isIgnored(filePath)) return undefined;
       return summarizePost(new PostDocument(text), loaded.config);
     });
+    this.configProblems = new ConfigProblemPublisher(connection, this.configs, this.log);
     this.scheduler = new LintScheduler(
       (uri) => void this.push(uri),
       (uri) => this.settings.now(uri).lintDelay,
@@ -102,7 +100,7 @@ export class BilintServer {
         const doc = this.documents.get(p.textDocument.uri);
         if (!doc || !isPost(doc)) return { kind: 'full' as const, items: [] };
         const linted = this.pinnedOrLinted(doc, await this.linter.lint(doc));
-        this.publishConfigProblems();
+        this.configProblems.publish();
         if (p.previousResultId === linted.key) return { kind: 'unchanged' as const, resultId: linted.key };
         return { kind: 'full' as const, resultId: linted.key, items: linted.diagnostics };
       }),
@@ -252,7 +250,7 @@ export class BilintServer {
           this.configs.forPath(path.join(path.dirname(ch.path), '__bilint_probe__.md'), this.settings.now());
         }
       }
-      this.publishConfigProblems();
+      this.configProblems.publish();
       this.refreshAll();
       void this.reindex(); // ignores, entity fields and the schema shape the summaries
       return;
@@ -301,7 +299,7 @@ export class BilintServer {
       const linted = this.pinnedOrLinted(doc, await this.linter.lint(doc));
       if (this.documents.get(uri)?.version !== doc.version) return; // a newer version is on its way
       await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: linted.diagnostics });
-      this.publishConfigProblems();
+      this.configProblems.publish();
     } catch (err) {
       this.log.error(`Linting ${uri} failed: ${describeError(err)}`);
     }
@@ -333,42 +331,6 @@ export class BilintServer {
       this.othersTimer = undefined;
       this.refreshAll();
     }, 100);
-  }
-
-  private publishConfigProblems(): void {
-    if (this.publishedProblemsVersion === this.configs.problemsVersion) return;
-    this.publishedProblemsVersion = this.configs.problemsVersion;
-    const now = new Set<string>();
-    for (const [file, problems] of this.configs.problemsByFile()) {
-      if (!path.isAbsolute(file)) {
-        for (const p of problems) this.warnOnce(`Bilint settings: ${p.message}`);
-        continue;
-      }
-      const uri = pathToUri(file);
-      now.add(uri);
-      const lines = readLines(file);
-      const diagnostics: Diagnostic[] = problems.map((p) => {
-        const line = Math.max(0, (p.line ?? 1) - 1);
-        const character = Math.max(0, (p.column ?? 1) - 1);
-        return {
-          range: { start: { line, character }, end: { line, character: Math.max(character, lines[line]?.length ?? character) } },
-          severity: DiagnosticSeverity.Error,
-          source: SOURCE,
-          code: 'config',
-          message: p.message,
-        };
-      });
-      void this.connection.sendDiagnostics({ uri, diagnostics });
-    }
-    for (const uri of this.publishedConfigUris) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    this.publishedConfigUris = now;
-  }
-
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    this.log.warn(message);
-    void this.connection.window.showWarningMessage(message);
   }
 
   private async lintedFor(uri: string): Promise<Linted | undefined> {
@@ -422,21 +384,6 @@ export const VERSION = readVersion();
 
 function isPost(doc: TextDocument): boolean {
   return doc.languageId === 'markdown' || isPostPath(doc.uri.split(/[?#]/)[0]);
-}
-
-function rootsOf(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const roots = uris.flatMap((u) => uriToPath(u) ?? []);
-  if (!roots.length && params.rootPath) roots.push(params.rootPath);
-  return roots;
-}
-
-function readLines(file: string): string[] {
-  try {
-    return fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
-  } catch {
-    return [];
-  }
 }
 
 function readVersion(): string {
