@@ -41,11 +41,10 @@ const STOP = new Set(
 
 const WORD = /[A-Za-z][A-Za-z0-9'’]*/g;
 /** Chinese numerals: two together make a number worth anchoring on (一 alone is everywhere). */
-const NUMERALS = new Set([...'一二两三四五六七八九十百千万亿'].map((c) => c.charCodeAt(0)));
+const NUMERALS = new Uint8Array(0x10000);
+for (const c of '一二两三四五六七八九十百千万亿') NUMERALS[c.charCodeAt(0)] = 1;
 /** Gloss terms shorter than this are too ambiguous to look for unglossed. */
 const MIN_TERM = 2;
-/** How far after the last digit an English number may still reach (`… 400 million`, `600 to 800 billion`). */
-const NUMBER_REACH = 24;
 
 const cache = new WeakMap<PostDocument, Anchors>();
 
@@ -127,7 +126,7 @@ function scanParagraph(doc: PostDocument, p: ParagraphBlock, terms: TermTable, a
     }
     if (isDigit(c)) digits = true;
     else if (c >= 0x4e00) {
-      const numeral = NUMERALS.has(c);
+      const numeral = NUMERALS[c] === 1;
       if (numeral && prevNumeral) numerals = true;
       prevNumeral = numeral;
       if (terms.first[c] === 1) {
@@ -168,9 +167,38 @@ export function anchorScore(anchors: Anchors, i: number, j: number): number {
   const lower = anchors.englishLower(j);
   let score = 0;
   for (const a of anchors.chinese[i]) {
-    if (a.word !== undefined ? hasWord(lower, a.word) : anchors.englishNumbers(j).some((v) => sameNumber(a.value!, v))) score += a.weight;
+    if (a.word !== undefined ? hasWord(lower, a.word) : hasNumber(anchors.englishNumbers(j), a.value!)) score += a.weight;
   }
   return score;
+}
+
+/**
+ * Whether the English numbers hold `value` as numbers.ts reads sameness. Most
+ * comparisons fail, so a cheap test of the kinds of sameness sameNumber knows
+ * (equal values, equal significant digits, a year and its last two digits)
+ * picks the candidates and sameNumber decides.
+ */
+function hasNumber(numbers: readonly number[], value: number): boolean {
+  const key = significant(value);
+  for (const v of numbers) {
+    const maybe = v === value || significant(v) === key || v === value % 100 || value === v % 100;
+    if (maybe && sameNumber(value, v)) return true;
+  }
+  return false;
+}
+
+const significantCache = new Map<number, string>();
+
+function significant(n: number): string {
+  let s = significantCache.get(n);
+  if (s === undefined) {
+    s = String(n)
+      .replace(/[^0-9]/g, '')
+      .replace(/^0+|0+$/g, '');
+    if (significantCache.size > 4096) significantCache.clear();
+    significantCache.set(n, s);
+  }
+  return s;
 }
 
 /** `word` as a whole word of `lower` (a plural `s` allowed). */
@@ -187,39 +215,12 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
-/**
- * The numbers an English text writes with digits. Reading the whole text
- * word by word would cost far more than it tells: only the stretches from a
- * digit to a little past it are read, which is where scales and units sit.
- */
+/** The numbers an English text writes with digits (numbers.ts reads only digits and number words). */
 export function digitNumbers(text: string, span: Span, out: number[]): void {
-  const [start, end] = span;
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) {
-      i++;
-      continue;
-    }
-    const from = Math.max(start, i - 1);
-    let last = i;
-    let reach = Math.min(end, i + NUMBER_REACH);
-    for (let k = i; k < reach; k++) {
-      const d = text.charCodeAt(k);
-      if (d >= 48 && d <= 57) {
-        last = k;
-        reach = Math.min(end, k + NUMBER_REACH);
-      }
-    }
-    // End between words, so no word or number is cut.
-    while (reach < end && isAsciiWordChar(text.charCodeAt(reach - 1)) && isAsciiWordChar(text.charCodeAt(reach))) reach++;
-    for (const n of englishNumbers(text, from, reach)) if (n.digits && n.value >= 2) out.push(n.value);
-    i = Math.max(reach, last + 1);
-  }
-}
-
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let digit = false;
+  for (let i = span[0]; i < span[1] && !digit; i++) digit = isDigit(text.charCodeAt(i));
+  if (!digit) return;
+  for (const n of englishNumbers(text, span[0], span[1])) if (n.digits && n.value >= 2) out.push(n.value);
 }
 
 /** The post's glossed Chinese terms and their English, keyed by the term's first character. */

@@ -93,6 +93,16 @@ export function pairUnits(doc: PostDocument): PairUnits {
   const spread = logs.length > 0 ? 1.4826 * median(logs.map((x) => Math.abs(x - typical))) : 0.3;
 
   const units: PairUnit[] = raw.map((r) => {
+    if (r.zh.length === 1) {
+      return {
+        index: r.index,
+        pair: r.pair,
+        paragraphs: r.run,
+        zhLength: r.zh[0],
+        enLength: r.en,
+        comparable: r.ok && r.zh[0] >= MIN_ZH && r.en >= MIN_EN,
+      };
+    }
     // The run of paragraphs (ending at the pair's own) whose ratio is nearest the typical one.
     let best = r.zh.length - 1;
     let bestDistance = Infinity;
@@ -147,7 +157,7 @@ export function firstLine(doc: PostDocument, span: Span): Span {
 }
 
 export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   return n % 2 === 1 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
