@@ -72,8 +72,15 @@ const LABEL_WORD = /view|hide|original|查看|隐藏|原文|text/i;
 /** How far a blank-line look-ahead may go: a run of blank lines longer than this ends the block. */
 const MAX_BLANK_RUN = 200;
 
+/** Lets tests compare the fast path for canonical blocks with the general reader. */
+export const englishBlockReader = { fastPath: true };
+
 /** Reads the block that opens at `open` (on `line`): at `<details`, or at a `<p …>`/`<summary>` without one. */
 export function parseEnglishBlock(src: SourceText, open: number, line: number): EnglishBlock {
+  if (englishBlockReader.fastPath) {
+    const canonical = readCanonical(src, open, line);
+    if (canonical) return canonical;
+  }
   const text = src.text;
   const anomalies: Anomaly[] = [];
   let openSpan: Span | null = null;
@@ -181,6 +188,58 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
   if (openSpan && closeSpan && !gluedAfter && block.contentSpans.length === 0) absorbPrematureClose(src, block);
   block.contentLang = languageOfSpans(text, block.contentSpans);
   return block;
+}
+
+const CANONICAL_P = /^<p class="(?:english|chinese)-text">/;
+const P_TAG_INSIDE = /<\/?p\b|<\/det/i;
+
+/**
+ * The four-line shape of 97.5% of real blocks (`<details>`, `<summary>label</summary>`,
+ * `<p class="english-text">text</p>`, `</details>`), read without the general
+ * machinery. Returns what the general reader would, or undefined for any other shape.
+ */
+function readCanonical(src: SourceText, open: number, line: number): EnglishBlock | undefined {
+  const text = src.text;
+  if (line + 3 >= src.lineCount || open !== src.lineStarts[line] || src.lineEnd(line) !== open + 9 || !text.startsWith('<details>', open)) return undefined;
+  const sStart = src.lineStarts[line + 1];
+  const sEnd = src.lineEnd(line + 1);
+  if (!text.startsWith('<summary>', sStart) || !text.endsWith('</summary>', sEnd)) return undefined;
+  const label = text.slice(sStart + 9, sEnd - 10);
+  if (label.length === 0 || label.length > 60 || label.includes('<') || label !== label.trim() || countWords(label) > 6 || !LABEL_WORD.test(label)) return undefined;
+  const pStart = src.lineStarts[line + 2];
+  const pEnd = src.lineEnd(line + 2);
+  const tag = CANONICAL_P.exec(text.slice(pStart, Math.min(pEnd, pStart + 30)));
+  if (!tag || !text.endsWith('</p>', pEnd) || pEnd - 4 < pStart + tag[0].length) return undefined;
+  const inner = text.slice(pStart + tag[0].length, pEnd - 4);
+  if (P_TAG_INSIDE.test(inner)) return undefined;
+  const cStart = src.lineStarts[line + 3];
+  if (src.lineEnd(line + 3) !== cStart + 10 || !text.startsWith('</details>', cStart)) return undefined;
+  const textSpan = trim(text, pStart + tag[0].length, pEnd - 4);
+  if (textSpan[1] <= textSpan[0]) return undefined;
+  const openTag = tag[0];
+  return {
+    kind: 'english',
+    span: [open, cStart + 10],
+    startLine: line,
+    endLine: line + 3,
+    openSpan: [open, open + 9],
+    summary: { span: [sStart, sEnd], textSpan: [sStart + 9, sEnd - 10], text: label, closeSpan: [sEnd - 10, sEnd] },
+    paragraphs: [
+      {
+        span: [pStart, pEnd],
+        openTag,
+        openTagSpan: [pStart, pStart + openTag.length],
+        className: openTag.slice(10, -2),
+        textSpan,
+        closed: true,
+      },
+    ],
+    closeSpan: [cStart, cStart + 10],
+    gluedAfter: undefined,
+    contentSpans: [textSpan],
+    contentLang: languageOfSpans(text, [textSpan]),
+    anomalies: [],
+  };
 }
 
 function nextNonBlank(src: SourceText, from: number): number {
