@@ -48,6 +48,7 @@ const SUMMARY_DELAY = 600;
 export class DocumentLinter {
   private readonly cache = new Map<string, Linted>();
   private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
+  lastLintMs: number | undefined;
 
   constructor(private readonly deps: LinterDeps) {}
 
@@ -74,6 +75,7 @@ export class DocumentLinter {
     const request: LintRequest = { config: loaded.config, filePath, workspace: settings.workspaceIndex ? index.knowledge() : undefined };
     const all = lintDocument(post, { rules: builtinRules, ...request, config: loaded.config });
     const ms = performance.now() - started;
+    this.lastLintMs = ms;
     const findings = settings.enable && !ignored ? all : [];
     const linted: Linted = {
       uri: doc.uri,

@@ -41,6 +41,8 @@ export interface ServerStatus {
   indexedPosts: number;
   indexing: boolean;
   lastIndex?: { posts: number; ms: number };
+  /** The engine's time on the most recent lint (parse, rules), without the protocol around it. */
+  lastLintMs?: number;
   rssBytes: number;
   heapUsedBytes: number;
   diagnosticsMode: 'pull' | 'push';
@@ -372,6 +374,7 @@ export class BilintServer {
       indexedPosts: this.index.size,
       indexing: !!this.indexing,
       lastIndex: this.lastIndex,
+      lastLintMs: this.linter.lastLintMs,
       rssBytes: mem.rss,
       heapUsedBytes: mem.heapUsed,
       diagnosticsMode: this.caps.pull ? 'pull' : 'push',
