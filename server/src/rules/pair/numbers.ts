@@ -28,7 +28,33 @@ const ZH_NUMERAL = /百分之([零〇一二两三四五六七八九十百千]+)|
 /** What makes a lone Chinese digit a quantity rather than part of a word (一起, 三角). */
 const ZH_COUNTED = /^[多余来]?(?:年|个|倍|岁|次(?![方元])|天|月|周|人|家|名|种|位|世纪|美元|块|元|吨|公里|英尺|小时|分钟|秒|%|％)/;
 
+/**
+ * The numbers of the last text read, by span: number-mismatch and the
+ * alignment anchors read the same paragraphs of the same post in one lint.
+ * Callers must not change the arrays returned.
+ */
+let memoText: string | undefined;
+const memo = new Map<string, NumberMention[]>();
+
+function remembered(key: string, text: string, read: () => NumberMention[]): NumberMention[] {
+  if (memoText !== text) {
+    memo.clear();
+    memoText = text;
+  }
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = read()));
+  return found;
+}
+
 export function chineseNumbers(text: string, start: number, end: number, skip: readonly Span[] = []): NumberMention[] {
+  return remembered(`z${start}:${end}:${skip.length}`, text, () => readChineseNumbers(text, start, end, skip));
+}
+
+export function englishNumbers(text: string, start: number, end: number): NumberMention[] {
+  return remembered(`e${start}:${end}`, text, () => readEnglishNumbers(text, start, end));
+}
+
+function readChineseNumbers(text: string, start: number, end: number, skip: readonly Span[]): NumberMention[] {
   const out: NumberMention[] = [];
   const slice = text.slice(start, end);
   ZH_ARABIC.lastIndex = 0;
@@ -128,7 +154,7 @@ interface WordRun {
   to: number;
 }
 
-export function englishNumbers(text: string, start: number, end: number): NumberMention[] {
+function readEnglishNumbers(text: string, start: number, end: number): NumberMention[] {
   const out: NumberMention[] = [];
   const slice = text.slice(start, end);
   EN_TOKEN.lastIndex = 0;
