@@ -22,7 +22,8 @@ interface Slot {
   inFlight: Map<number, Pending>;
 }
 
-const PER_WORKER = 2;
+/** Tasks a worker holds at once: one running, one waiting, so it never idles between them. */
+export const PER_WORKER = 2;
 
 /**
  * Each post's lint makes a lot of short-lived garbage. Left alone, V8 lets

@@ -14,7 +14,7 @@ import { mayConflict } from '../rules/cross-post/shared';
 import type { LintCache } from './cache';
 import { CROSS_POST_RULES, checkPost, crossCheckPost, hashBytes, type CheckResult, type CheckTask, type FixRequest, type PostStats } from './job';
 import { SummaryKnowledge } from './knowledge';
-import { WorkerPool } from './pool';
+import { PER_WORKER, WorkerPool } from './pool';
 import type { Progress } from './progress';
 
 export interface PostInput {
@@ -98,46 +98,35 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
   }
 
   for (const input of inputs) indexOfConfig(input.file);
+  // Lint threads: the main thread is one of them; the others are workers.
   const threads = s.concurrency === 'auto' ? autoThreads() : s.concurrency;
   const canPool = threads > 1 && misses.length >= 2;
-  // An explicit thread count is obeyed; 'auto' decides below, once it knows the pace.
-  let pool = canPool && s.concurrency !== 'auto' ? new WorkerPool(Math.min(threads, misses.length), configs) : undefined;
+  let pool: WorkerPool | undefined;
 
   try {
     s.progress?.start(misses.length);
-    // The biggest posts first, so no worker is left with a long one at the end.
+    // The biggest posts first, so no thread is left with a long one at the end.
     misses.sort((a, b) => b.size - a.size);
     const task = (input: PostInput): CheckTask => ({ file: input.file, key: input.key, text: input.text, fix: s.fix, configIndex: indexOfConfig(input.file) });
-    const run1 = async (input: PostInput) => {
-      const r = pool ? await inWorker(pool.run<CheckResult>('check', task(input)), () => checkPost(task(input), configOf)) : checkPost(task(input), configOf);
+    const record = (input: PostInput, r: CheckResult) => {
       checks.set(input, r);
       s.progress?.tick();
       if (s.cache && !r.readError && r.diff === undefined && input.text === undefined) {
         s.cache.set(input.file, { hash: r.hash, configHash: configHash(input.file), check: stored(r) });
       }
     };
-    let next = 0;
-    if (!pool) {
-      // 'auto': lint here first; when the pace says the rest would take long enough to pay
-      // for starting workers, hand the rest to them.
-      const totalChars = misses.reduce((n, m) => n + m.size, 0);
-      const started = performance.now();
-      let doneChars = 0;
-      while (next < misses.length) {
-        const m = misses[next++];
-        await run1(m.input);
-        doneChars += m.size;
-        const elapsed = performance.now() - started;
-        if (canPool && elapsed >= PROBE_MS && misses.length - next >= 2) {
-          const remainingMs = ((totalChars - doneChars) * elapsed) / Math.max(1, doneChars);
-          if (remainingMs >= WORKER_PAYOFF_MS) {
-            pool = new WorkerPool(Math.min(threads, misses.length - next), configs);
-            break;
-          }
-        }
-      }
-    }
-    await Promise.all(misses.slice(next).map((m) => run1(m.input)));
+    const here = (input: PostInput) => checkPost(task(input), configOf);
+    await share(
+      misses,
+      (m) => m.size,
+      (m) => record(m.input, here(m.input)),
+      async (p, m) => record(m.input, await inWorker(p.run<CheckResult>('check', task(m.input)), () => here(m.input))),
+      {
+        // An explicit thread count is obeyed; 'auto' starts workers once the pace says they pay.
+        start: canPool ? () => (pool = new WorkerPool(Math.min(threads - 1, misses.length - 1), configs)) : undefined,
+        probe: s.concurrency === 'auto',
+      },
+    );
 
     // Pass 2: the cross-post rules, given the summaries of all posts.
     const cross = new Map<PostInput, LintDiagnostic[]>();
@@ -162,18 +151,27 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
       }
       s.progress?.add(todo.length);
       // Workers already running share the work; pass 2 alone (a few posts) never starts them.
-      pool?.shareKnowledge(knowledge.toJSON());
-      const run2 = async (input: PostInput) => {
+      const running = pool as WorkerPool | undefined;
+      running?.shareKnowledge(knowledge.toJSON());
+      const task2 = (input: PostInput): CheckTask => {
         const r = checks.get(input)!;
-        const t: CheckTask = { file: input.file, key: input.key, text: r.fixedText ?? input.text, configIndex: indexOfConfig(input.file) };
-        const found = pool ? await inWorker(pool.run<LintDiagnostic[]>('cross', t), () => crossCheckPost(t, configOf, knowledge)) : crossCheckPost(t, configOf, knowledge);
+        return { file: input.file, key: input.key, text: r.fixedText ?? input.text, configIndex: indexOfConfig(input.file) };
+      };
+      const record2 = (input: PostInput, found: LintDiagnostic[]) => {
         cross.set(input, found);
         s.progress?.tick();
+        const r = checks.get(input)!;
         const entry = s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
         if (entry) s.cache!.set(input.file, { ...entry, cross: { workspaceHash, diagnostics: found } });
       };
-      if (pool) await Promise.all(todo.map(run2));
-      else for (const i of todo) await run2(i);
+      const here2 = (input: PostInput) => crossCheckPost(task2(input), configOf, knowledge);
+      await share(
+        todo,
+        (i) => sizeOf(i.file),
+        (i) => record2(i, here2(i)),
+        async (p, i) => record2(i, await inWorker(p.run<LintDiagnostic[]>('cross', task2(i)), () => here2(i))),
+        { pool: running },
+      );
     }
 
     return inputs
@@ -193,6 +191,49 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
     await pool?.close();
     s.cache?.save();
   }
+}
+
+/**
+ * Works through `items` in this thread, sharing them with worker threads:
+ * those of `opts.pool`, or of a pool `opts.start` creates (at once, or with
+ * `opts.probe` only when the pace measured here says the rest would take
+ * long enough to pay for starting workers). This thread keeps linting while
+ * the workers start and run, yielding between items so their replies are
+ * taken in and they never wait for work.
+ */
+async function share<T>(
+  items: readonly T[],
+  sizeOfItem: (item: T) => number,
+  here: (item: T) => void,
+  there: (pool: WorkerPool, item: T) => Promise<void>,
+  opts: { pool?: WorkerPool; start?: () => WorkerPool; probe?: boolean },
+): Promise<void> {
+  let next = 0;
+  const feeders: Promise<void>[] = [];
+  const feed = async (pool: WorkerPool) => {
+    while (next < items.length) await there(pool, items[next++]);
+  };
+  let pool = opts.pool;
+  const launch = (p: WorkerPool) => {
+    pool = p;
+    for (let i = 0; i < p.size * PER_WORKER; i++) feeders.push(feed(p));
+  };
+  if (pool) launch(pool);
+  else if (opts.start && !opts.probe) launch(opts.start());
+  const total = opts.start && opts.probe ? items.reduce((n, item) => n + sizeOfItem(item), 0) : 0;
+  const started = performance.now();
+  let done = 0;
+  while (next < items.length) {
+    const item = items[next++];
+    here(item);
+    done += sizeOfItem(item);
+    if (!pool && opts.start && opts.probe && items.length - next >= 2) {
+      const elapsed = performance.now() - started;
+      if (elapsed >= PROBE_MS && ((total - done) * elapsed) / Math.max(1, done) >= WORKER_PAYOFF_MS) launch(opts.start());
+    }
+    if (pool) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(feeders);
 }
 
 /** A task a worker could not finish (it ran out of memory on a huge post, it crashed) is redone here. */
