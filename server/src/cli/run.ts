@@ -37,7 +37,7 @@ export interface PostOutcome {
 
 export interface RunSettings {
   loader: ConfigLoader;
-  /** Worker threads: a number, or 'auto' (one per core). 1 keeps everything in this thread. */
+  /** Lint threads, this one included: a number, or 'auto' (one per core, when it pays). 1: no workers. */
   concurrency: number | 'auto';
   fix?: FixRequest;
   cache?: LintCache;
@@ -47,9 +47,9 @@ export interface RunSettings {
 /** How long 'auto' lints in the main thread before judging the pace. */
 const PROBE_MS = 200;
 /**
- * Workers take ~0.3 s to start (loading the engine, compiling the post
- * schema); on two cores they halve what is left, so they pay when at least
- * this much work remains.
+ * A worker takes ~0.3 s of CPU to start (loading the engine, compiling the
+ * post schema) on a core this thread is not using; it pays when at least
+ * this much work is left to share.
  */
 const WORKER_PAYOFF_MS = 600;
 
@@ -115,7 +115,9 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
         s.cache.set(input.file, { hash: r.hash, configHash: configHash(input.file), check: stored(r) });
       }
     };
-    const here = (input: PostInput) => checkPost(task(input), configOf);
+    // Copied as a worker's reply would be: the strings in a result are often slices of the post's text,
+    // and a slice keeps the whole text alive; a copy keeps only what it says (memory stays flat).
+    const here = (input: PostInput) => structuredClone(checkPost(task(input), configOf));
     await share(
       misses,
       (m) => m.size,
@@ -164,7 +166,7 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
         const entry = s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
         if (entry) s.cache!.set(input.file, { ...entry, cross: { workspaceHash, diagnostics: found } });
       };
-      const here2 = (input: PostInput) => crossCheckPost(task2(input), configOf, knowledge);
+      const here2 = (input: PostInput) => structuredClone(crossCheckPost(task2(input), configOf, knowledge));
       await share(
         todo,
         (i) => sizeOf(i.file),
