@@ -35,6 +35,8 @@ import type { BenchContext, Section } from './types';
 interface Server {
   conn: ProtocolConnection;
   published: PublishDiagnosticsParams[];
+  /** Called when diagnostics arrive (the wait is woken by the message, not by polling). */
+  waiters: (() => void)[];
   progressEnded: Promise<void>;
   stop(): Promise<void>;
 }
@@ -74,6 +76,7 @@ async function startServer(bin: string, opts: { pull?: boolean; root?: string } 
   return {
     conn,
     published,
+    waiters,
     progressEnded,
     async stop() {
       await Promise.race([conn.sendRequest(ShutdownRequest.type), delay(2000)]).catch(() => undefined);
@@ -94,7 +97,13 @@ async function diagnosticsFor(server: Server, uri: string, version?: number, tim
   const deadline = performance.now() + timeoutMs;
   while (!server.published.some((p) => p.uri === uri && (version === undefined || p.version === version))) {
     if (performance.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${version}`);
-    await delay(0.5);
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 50);
+      server.waiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
   }
 }
 

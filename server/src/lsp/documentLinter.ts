@@ -139,7 +139,7 @@ export class DocumentLinter {
  * least every 4 × `delay` while it lasts.
  */
 export class LintScheduler {
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; since: number; wait: number }>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout | NodeJS.Immediate; since: number; wait: number }>();
   private readonly lastChange = new Map<string, number>();
 
   constructor(
@@ -158,23 +158,28 @@ export class LintScheduler {
       return;
     }
     if (pending?.wait === 0) return; // about to run, and it reads the latest text
-    if (pending) clearTimeout(pending.timer);
+    if (pending) clearTimeout(pending.timer as NodeJS.Timeout);
     const since = pending?.since ?? now;
     this.arm(uri, Math.max(0, Math.min(delay, since + 4 * delay - now)), since);
   }
 
   cancel(uri: string): void {
     const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending.timer);
+    if (pending) {
+      if (pending.wait === 0) clearImmediate(pending.timer as NodeJS.Immediate);
+      else clearTimeout(pending.timer as NodeJS.Timeout);
+    }
     this.timers.delete(uri);
     this.lastChange.delete(uri);
   }
 
   private arm(uri: string, wait: number, since: number): void {
-    const timer = setTimeout(() => {
+    const fire = () => {
       this.timers.delete(uri);
       this.run(uri);
-    }, wait);
+    };
+    // At once means after the messages already received (setImmediate), not a timer's 1 ms.
+    const timer = wait === 0 ? setImmediate(fire) : setTimeout(fire, wait);
     this.timers.set(uri, { timer, since, wait });
   }
 }
