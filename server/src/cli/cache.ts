@@ -88,9 +88,10 @@ export class LintCache {
 }
 
 /**
- * Size and modification time of the engine's and the rules' compiled files:
- * a development build changes them without changing the version number, and
- * a cache written by other code must not be trusted.
+ * A hash of the engine's and the rules' compiled code (and the shipped
+ * schemas): a development build changes them without changing the version
+ * number, and a cache written by other code must not be trusted. Content,
+ * not modification times: a rebuild rewrites every file, changed or not.
  */
 export function engineFingerprint(): string {
   const hash = createHash('sha1');
@@ -104,10 +105,7 @@ export function engineFingerprint(): string {
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.js')) {
-        const st = fs.statSync(p);
-        hash.update(`${p}\0${st.size}\0${st.mtimeMs}\n`);
-      }
+      else if (e.name.endsWith('.js') || e.name.endsWith('.json')) hash.update(e.name).update(fs.readFileSync(p));
     }
   };
   for (const part of ['engine', 'rules']) walk(path.join(__dirname, '..', part));
