@@ -48,13 +48,13 @@ fs.cpSync(path.join(root, 'test', 'vscode', 'suite', 'workspace'), workspace, { 
 process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
 
 // --electron: the same suite in a desktop VS Code downloaded by @vscode/test-electron, on machines
-// that can reach Microsoft's servers (install it there: npm install --no-save @vscode/test-electron).
+// that can reach Microsoft's servers (v2, a devDependency: v3 needs Node 22).
 if (args.includes('--electron')) {
   let electron;
   try {
     electron = require('@vscode/test-electron');
   } catch {
-    console.error('[test-vscode] --electron needs @vscode/test-electron (npm install --no-save @vscode/test-electron)');
+    console.error('[test-vscode] --electron needs @vscode/test-electron: run npm ci');
     process.exit(2);
   }
   electron
