@@ -7,13 +7,5 @@ export interface Coverage {
 }
 
 export function coverageOf(text: string): Coverage {
-  const doc = new PostDocument(text);
-  let paired = 0;
-  let total = 0;
-  for (const p of doc.paragraphs()) {
-    if (p.lang !== 'zh') continue;
-    total++;
-    if (p.english) paired++;
-  }
-  return { paired, total };
+  return new PostDocument(text).coverage();
 }

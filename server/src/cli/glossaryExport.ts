@@ -11,6 +11,7 @@ import { summarizePost } from '../engine/summary';
 import type { PostSummary } from '../engine/workspace';
 import { ConfigLoader } from '../node/configLoader';
 import { discover } from '../node/files';
+import { xml } from './xml';
 
 export const GLOSSARY_HELP = `Usage: bilint glossary export [options] [paths or globs...]
 
@@ -185,17 +186,6 @@ function tig(lines: string[], term: string, status: string): void {
     `            <termNote type="administrativeStatus">${status}</termNote>`,
     '          </tig>',
   );
-}
-
-/** Text for XML content: the five special characters escaped, characters XML 1.0 forbids dropped. */
-function xml(s: string): string {
-  return s
-    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
 
 function write(stream: NodeJS.WriteStream, text: string, code: number): number {

@@ -125,16 +125,10 @@ export function unifiedDiff(name: string, before: string, after: string): string
 }
 
 export function statsOf(doc: PostDocument, summary: PostSummary): PostStats {
-  let chineseParagraphs = 0;
-  let pairedChinese = 0;
-  for (const p of doc.paragraphs()) {
-    if (p.lang !== 'zh') continue;
-    chineseParagraphs++;
-    if (p.english) pairedChinese++;
-  }
+  const { paired, total } = doc.coverage();
   return {
-    chineseParagraphs,
-    pairedChinese,
+    chineseParagraphs: total,
+    pairedChinese: paired,
     pairs: doc.pairs.length,
     glossedTerms: new Set(summary.glosses.map((g) => g.term)).size,
     entities: new Set(summary.entities.map((e) => e.name)).size,

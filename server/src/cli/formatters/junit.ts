@@ -4,6 +4,7 @@
  * findings. Info findings do not fail: they go to the case's system-out.
  */
 import { oneLine, place, type Formatter } from './shared';
+import { xml } from '../xml';
 
 export const junit: Formatter = (posts) => {
   const suites: string[] = [];
@@ -32,7 +33,9 @@ export const junit: Formatter = (posts) => {
     tests += cases.length;
     failures += suiteFailures;
     const errors = p.readError ? 1 : 0;
-    suites.push(`  <testsuite name="${xml(p.key)}" tests="${cases.length}" failures="${suiteFailures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(p.key)}" tests="${cases.length}" failures="${suiteFailures}" errors="${errors}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   const errors = posts.filter((p) => p.readError).length;
   return [
@@ -44,13 +47,3 @@ export const junit: Formatter = (posts) => {
   ].join('\n');
 };
 
-/** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot hold. */
-export function xml(s: string): string {
-  return s
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}

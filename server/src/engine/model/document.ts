@@ -58,6 +58,18 @@ export class PostDocument {
     for (const b of this.blocks) if (b.kind === 'paragraph') yield b;
   }
 
+  /** Translation coverage: Chinese paragraphs, and how many of them have their English block. */
+  coverage(): { paired: number; total: number } {
+    let paired = 0;
+    let total = 0;
+    for (const b of this.blocks) {
+      if (b.kind !== 'paragraph' || b.lang !== 'zh') continue;
+      total++;
+      if (b.english) paired++;
+    }
+    return { paired, total };
+  }
+
   *englishBlocks(): Iterable<EnglishBlock> {
     for (const b of this.blocks) if (b.kind === 'english') yield b;
   }
