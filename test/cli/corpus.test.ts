@@ -42,37 +42,41 @@ function asJson(d: LintDiagnostic, bom: number): JsonMessage {
   return m;
 }
 
-test('the CLI over the real corpus: JSON that parses, every post, findings equal to the engine', { skip: !present && 'corpus not found' }, () => {
-  const r = bilint([CORPUS, '--format', 'json'], { cwd: REPO });
-  assert.ok(r.code === 0 || r.code === 1, r.stderr);
-  const report = JSON.parse(r.stdout) as { filePath: string; messages: JsonMessage[]; errorCount: number; warningCount: number }[];
-  const files = fs
-    .readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => path.join(CORPUS, f))
-    .sort();
-  assert.deepEqual(
-    report.map((p) => p.filePath),
-    files,
-  );
-  for (const p of report) {
-    assert.equal(p.errorCount, p.messages.filter((m) => m.severity === 2).length, p.filePath);
-    assert.equal(p.warningCount, p.messages.filter((m) => m.severity === 1).length, p.filePath);
-  }
+test(
+  'the CLI over the real corpus: JSON that parses, every post, findings equal to the engine',
+  { skip: !present && 'corpus not found' },
+  () => {
+    const r = bilint([CORPUS, '--format', 'json'], { cwd: REPO });
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { filePath: string; messages: JsonMessage[]; errorCount: number; warningCount: number }[];
+    const files = fs
+      .readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join(CORPUS, f))
+      .sort();
+    assert.deepEqual(
+      report.map((p) => p.filePath),
+      files,
+    );
+    for (const p of report) {
+      assert.equal(p.errorCount, p.messages.filter((m) => m.severity === 2).length, p.filePath);
+      assert.equal(p.warningCount, p.messages.filter((m) => m.severity === 1).length, p.filePath);
+    }
 
-  // The engine, given the same config and the summaries of all posts (keyed as the CLI keys them).
-  const { config } = configFrom([]);
-  const key = (f: string) => path.relative(REPO, f).split(path.sep).join('/');
-  const texts = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
-  const knowledge = new SummaryKnowledge(files.map((f) => [key(f), summarizePost(new PostDocument(texts.get(f)!), config)]));
-  // The post with the most findings, and one with a cross-post finding.
-  const busiest = report.reduce((a, b) => (b.messages.length > a.messages.length ? b : a));
-  const crossing = report.find((p) => p.messages.some((m) => m.ruleId.endsWith('across-posts')));
-  for (const post of [busiest, crossing]) {
-    if (!post) continue;
-    const text = texts.get(post.filePath)!;
-    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const expected = lint(text, { config, workspace: knowledge, filePath: key(post.filePath) }).diagnostics.map((d) => asJson(d, bom));
-    assert.deepEqual(post.messages, expected, post.filePath);
-  }
-});
+    // The engine, given the same config and the summaries of all posts (keyed as the CLI keys them).
+    const { config } = configFrom([]);
+    const key = (f: string) => path.relative(REPO, f).split(path.sep).join('/');
+    const texts = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
+    const knowledge = new SummaryKnowledge(files.map((f) => [key(f), summarizePost(new PostDocument(texts.get(f)!), config)]));
+    // The post with the most findings, and one with a cross-post finding.
+    const busiest = report.reduce((a, b) => (b.messages.length > a.messages.length ? b : a));
+    const crossing = report.find((p) => p.messages.some((m) => m.ruleId.endsWith('across-posts')));
+    for (const post of [busiest, crossing]) {
+      if (!post) continue;
+      const text = texts.get(post.filePath)!;
+      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const expected = lint(text, { config, workspace: knowledge, filePath: key(post.filePath) }).diagnostics.map((d) => asJson(d, bom));
+      assert.deepEqual(post.messages, expected, post.filePath);
+    }
+  },
+);

@@ -31,7 +31,9 @@ test('--fix rewrites the post in place, keeps its mode, leaves no temporary file
   assert.equal(after, before.replace(DATE_BEFORE, DATE_AFTER).replace(SUMMARY_BEFORE, SUMMARY_AFTER));
   assert.equal(fs.statSync(file).mode & 0o777, 0o640);
   assert.deepEqual(
-    walk(dir).map((f) => path.basename(f)).sort(),
+    walk(dir)
+      .map((f) => path.basename(f))
+      .sort(),
     ['bilint.config.json', 'post.md'],
   );
   const again = bilint(['.', '--fix'], { cwd: dir });

@@ -27,7 +27,13 @@ test('a folder: every *.md below it, minus .gitignore and the config ignores', (
 
 test('--no-ignore lints what .gitignore and ignores hide', () => {
   const dir = basicTree();
-  assert.deepEqual(linted(dir, ['.', '--no-ignore']), ['archive/old.md', 'drafts/draft.md', 'posts/good.md', 'posts/nested/deep.md', 'posts/no-front-matter.md']);
+  assert.deepEqual(linted(dir, ['.', '--no-ignore']), [
+    'archive/old.md',
+    'drafts/draft.md',
+    'posts/good.md',
+    'posts/nested/deep.md',
+    'posts/no-front-matter.md',
+  ]);
 });
 
 test('globs, files and folders together, without duplicates', () => {

@@ -22,7 +22,8 @@ test('draws after the delay, counts growing totals, and clears its line at the e
   p.start(4);
   p.tick();
   p.add(4);
-  assert.match(stream.writes.at(-1)!, /^\r[█░]+ 1\/4 posts 25%\x1b\[K$/);
+  assert.match(stream.writes.at(-1)!, /^\r[█░]+ 1\/4 posts 25%/);
+  assert.ok(stream.writes.at(-1)!.endsWith('\x1b[K'), 'clears the rest of the line');
   p.done();
   assert.equal(stream.writes.at(-1), '\r\x1b[K');
 });

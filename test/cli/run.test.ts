@@ -43,13 +43,22 @@ test('--rule: severity overrides, checked against the rules', () => {
 
 test('a broken config: exit 2, each problem with file:line:col', () => {
   const dir = fixtureCopy('cross');
-  fs.writeFileSync(path.join(dir, 'bilint.config.json'), '{\n  "rules": {\n    "gloss/nope": "error",\n    "pair/missing-english": "loud"\n  },\n}\n');
+  fs.writeFileSync(
+    path.join(dir, 'bilint.config.json'),
+    '{\n  "rules": {\n    "gloss/nope": "error",\n    "pair/missing-english": "loud"\n  },\n}\n',
+  );
   const r = bilint(['.'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   const lines = r.stderr.trim().split('\n');
-  assert.ok(lines.some((l) => /^bilint\.config\.json:3:\d+: /.test(l)), r.stderr);
-  assert.ok(lines.some((l) => /^bilint\.config\.json:4:\d+: /.test(l)), r.stderr);
+  assert.ok(
+    lines.some((l) => /^bilint\.config\.json:3:\d+: /.test(l)),
+    r.stderr,
+  );
+  assert.ok(
+    lines.some((l) => /^bilint\.config\.json:4:\d+: /.test(l)),
+    r.stderr,
+  );
   assert.match(lines.at(-1)!, /fix them .* and run again/);
   fs.writeFileSync(path.join(dir, 'bilint.config.json'), '{ "rules": { ');
   const syntax = bilint(['.'], { cwd: dir });
@@ -98,11 +107,17 @@ test('--cache: a re-run reads the cache; a changed post or config is linted agai
   assert.match(third.stdout, /Evening Delivery/);
   // A changed config is a miss too.
   onlyRules(dir, { 'front-matter/missing': 'error' });
-  assert.deepEqual(JSON.parse(bilint(['.', '--cache', '-f', 'json'], { cwd: dir }).stdout).map((p: { errorCount: number }) => p.errorCount), [0, 0, 0]);
+  assert.deepEqual(
+    JSON.parse(bilint(['.', '--cache', '-f', 'json'], { cwd: dir }).stdout).map((p: { errorCount: number }) => p.errorCount),
+    [0, 0, 0],
+  );
   // A post that no longer exists leaves the cache.
   fs.rmSync(path.join(dir, 'c.md'));
   bilint(['a.md', '--cache'], { cwd: dir });
-  assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).entries).sort(), [path.join(dir, 'a.md'), path.join(dir, 'b.md')]);
+  assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).entries).sort(), [
+    path.join(dir, 'a.md'),
+    path.join(dir, 'b.md'),
+  ]);
   // A custom location, a folder.
   fs.mkdirSync(path.join(dir, 'tmp'));
   bilint(['.', '--cache', '--cache-location', 'tmp'], { cwd: dir });
@@ -128,7 +143,16 @@ test('--help and --version', () => {
   const help = bilint(['--help'], { cwd: REPO });
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: bilint \[options\] \[paths or globs\.\.\.\]/);
-  for (const flag of ['--format', '--fix-dry-run', '--changed', '--files-from', '--cache', '--concurrency', '--max-warnings', '--print-config']) {
+  for (const flag of [
+    '--format',
+    '--fix-dry-run',
+    '--changed',
+    '--files-from',
+    '--cache',
+    '--concurrency',
+    '--max-warnings',
+    '--print-config',
+  ]) {
     assert.ok(help.stdout.includes(flag), flag);
   }
   const version = bilint(['-v'], { cwd: REPO });
@@ -150,7 +174,10 @@ test('stats: a row per post and a total, as a table or JSON', () => {
   assert.equal(total.post, 'Total (3 posts)');
   const table = bilint(['stats', 'posts'], { cwd: dir }).stdout.split('\n');
   assert.match(table[0], /^Post\s+Coverage\s+Pairs\s+Glossed terms\s+Entities\s+Findings$/);
-  assert.match(table.find((l) => l.startsWith('posts/good.md'))!, /100\.0%\s+1\s+1\s+1\s+0$/);
+  assert.match(
+    table.find((l) => l.startsWith('posts/good.md'))!,
+    /100\.0%\s+1\s+1\s+1\s+0$/,
+  );
   assert.match(table.at(-2)!, /^Total \(3 posts\)\s+\d+\.\d%\s+\d+\s+\d+\s+\d+\s+2$/);
 });
 
@@ -160,7 +187,10 @@ test('init: a starter config with $schema, never overwritten', () => {
   assert.equal(r.code, 0, r.stderr);
   const config = JSON.parse(fs.readFileSync(path.join(dir, 'bilint.config.json'), 'utf8'));
   assert.equal(config.$schema, './node_modules/bilint/schemas/bilint.config.schema.json');
-  assert.deepEqual(Object.keys(config.rules), builtinRules.map((x) => x.meta.id));
+  assert.deepEqual(
+    Object.keys(config.rules),
+    builtinRules.map((x) => x.meta.id),
+  );
   assert.match(r.stdout, /npm install --save-dev bilint/);
   assert.equal(bilint(['.'], { cwd: dir }).code === 2, false, 'the starter config is valid');
   const again = bilint(['init'], { cwd: dir });

@@ -137,7 +137,13 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliOpti
       v = args[++i];
       if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`--${name} needs a value.`);
     }
-    if (spec.kind === 'list') (o[spec.key] as string[]).push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+    if (spec.kind === 'list')
+      (o[spec.key] as string[]).push(
+        ...v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     else raw[name] = v;
   }
   o.format = raw.format;
@@ -148,26 +154,34 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliOpti
   o.filesFrom = raw['files-from'];
   o.cacheLocation = raw['cache-location'];
   if (raw['max-warnings'] !== undefined) o.maxWarnings = nonNegativeInt('--max-warnings', raw['max-warnings']);
-  if (raw.concurrency !== undefined) o.concurrency = raw.concurrency === 'auto' ? 'auto' : nonNegativeInt('--concurrency', raw.concurrency, 1);
+  if (raw.concurrency !== undefined)
+    o.concurrency = raw.concurrency === 'auto' ? 'auto' : nonNegativeInt('--concurrency', raw.concurrency, 1);
   check(o);
   return o;
 }
 
 function nonNegativeInt(flag: string, v: string, min = 0): number {
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} needs a whole number${min ? ` of at least ${min}` : ''}, not "${v}".`);
+  if (!/^\d+$/.test(v) || Number(v) < min)
+    throw new UsageError(`${flag} needs a whole number${min ? ` of at least ${min}` : ''}, not "${v}".`);
   return Number(v);
 }
 
 function check(o: CliOptions): void {
   if (o.help || o.version) return;
-  const sources = [o.stdin && '--stdin', o.filesFrom !== undefined && '--files-from', o.changed !== undefined && '--changed'].filter(Boolean);
+  const sources = [o.stdin && '--stdin', o.filesFrom !== undefined && '--files-from', o.changed !== undefined && '--changed'].filter(
+    Boolean,
+  );
   if (sources.length > 1) throw new UsageError(`${sources.join(' and ')} cannot be combined: choose one source of posts.`);
-  if (o.stdin && o.paths.length) throw new UsageError('--stdin reads one post from standard input: give no paths (name it with --stdin-filename).');
+  if (o.stdin && o.paths.length)
+    throw new UsageError('--stdin reads one post from standard input: give no paths (name it with --stdin-filename).');
   if (o.stdinFilename !== undefined && !o.stdin) throw new UsageError('--stdin-filename only goes with --stdin.');
   if (o.fix && o.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined: --fix-dry-run shows what --fix would write.');
-  if (o.stdin && o.fix) throw new UsageError('--fix writes files, and standard input is not one: use --fix-dry-run to see the changes as a diff.');
-  if (o.fixType.length && !o.fix && !o.fixDryRun) throw new UsageError('--fix-type chooses which fixes --fix or --fix-dry-run apply: add one of them.');
-  if (o.command === 'init' && (o.paths.length || o.stdin)) throw new UsageError('`bilint init` takes no paths: it writes bilint.config.json in the current folder.');
+  if (o.stdin && o.fix)
+    throw new UsageError('--fix writes files, and standard input is not one: use --fix-dry-run to see the changes as a diff.');
+  if (o.fixType.length && !o.fix && !o.fixDryRun)
+    throw new UsageError('--fix-type chooses which fixes --fix or --fix-dry-run apply: add one of them.');
+  if (o.command === 'init' && (o.paths.length || o.stdin))
+    throw new UsageError('`bilint init` takes no paths: it writes bilint.config.json in the current folder.');
   if (o.command === 'stats' && (o.fix || o.fixDryRun)) throw new UsageError('`bilint stats` only counts; run `bilint --fix` to fix.');
 }
 

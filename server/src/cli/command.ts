@@ -42,7 +42,11 @@ export async function runCommand(o: CliOptions, cwd: string): Promise<number> {
     const file = path.resolve(cwd, o.printConfig);
     const loaded = loader.forFile(file);
     if (loaded.problems.length) return configProblems(loaded.problems);
-    return print(process.stdout, JSON.stringify({ configFiles: loaded.files, ignored: loaded.isIgnored(file), ...loaded.config }, null, 2) + '\n', 0);
+    return print(
+      process.stdout,
+      JSON.stringify({ configFiles: loaded.files, ignored: loaded.isIgnored(file), ...loaded.config }, null, 2) + '\n',
+      0,
+    );
   }
 
   let posts;
@@ -58,7 +62,9 @@ export async function runCommand(o: CliOptions, cwd: string): Promise<number> {
   const problems: ConfigFileProblem[] = [];
   for (const p of posts) {
     const loaded = loader.forFile(p.file);
-    if (!seen.has(loaded)) (seen.add(loaded), problems.push(...loaded.problems));
+    if (seen.has(loaded)) continue;
+    seen.add(loaded);
+    problems.push(...loaded.problems);
   }
   if (problems.length) return configProblems(problems);
 
@@ -93,7 +99,6 @@ export async function runCommand(o: CliOptions, cwd: string): Promise<number> {
   return exitCode(o, outcomes);
 }
 
-
 function exitCode(o: CliOptions, outcomes: PostOutcome[]): number {
   if (outcomes.some((p) => p.readError)) return 2;
   let errors = 0;
@@ -124,7 +129,9 @@ function reportFixes(o: CliOptions, outcomes: PostOutcome[]): void {
       `bilint: --fix would apply ${fixes} fix${fixes === 1 ? '' : 'es'} in ${changed.length} post${changed.length === 1 ? '' : 's'}; ${left} finding${left === 1 ? '' : 's'} would remain${o.outputFile ? ` (reported in ${o.outputFile})` : ''}.\n`,
     );
   } else if (fixes > 0) {
-    process.stderr.write(`bilint: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${changed.length} post${changed.length === 1 ? '' : 's'}.\n`);
+    process.stderr.write(
+      `bilint: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${changed.length} post${changed.length === 1 ? '' : 's'}.\n`,
+    );
   }
 }
 
@@ -137,7 +144,6 @@ function writeReport(o: CliOptions, cwd: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
 }
-
 
 function configFile(o: CliOptions, cwd: string): string | undefined {
   if (o.config === undefined) return undefined;
@@ -155,7 +161,8 @@ function ruleOverrides(specs: string[]): BilintConfig | undefined {
     const colon = spec.lastIndexOf(':');
     const id = colon >= 0 ? spec.slice(0, colon) : spec;
     const severity = colon >= 0 ? spec.slice(colon + 1) : '';
-    if (!SEVERITIES.has(severity)) throw new UsageError(`--rule ${spec}: write it as rule-id:severity, the severity one of error, warning, info, off.`);
+    if (!SEVERITIES.has(severity))
+      throw new UsageError(`--rule ${spec}: write it as rule-id:severity, the severity one of error, warning, info, off.`);
     if (!known.has(id)) throw new UsageError(`--rule ${spec}: there is no rule "${id}".${suggestRule(id)}`);
     rules[id] = severity as 'error';
   }
@@ -177,7 +184,9 @@ function expandFixTypes(types: string[]): string[] | null {
 function suggestRule(id: string): string {
   const family = id.split('/')[0];
   const same = builtinRules.filter((r) => r.meta.id.startsWith(family + '/')).map((r) => r.meta.id);
-  return same.length ? ` Rules of ${family}: ${same.join(', ')}.` : ` Families: ${[...new Set(builtinRules.map((r) => r.meta.id.split('/')[0]))].join(', ')}.`;
+  return same.length
+    ? ` Rules of ${family}: ${same.join(', ')}.`
+    : ` Families: ${[...new Set(builtinRules.map((r) => r.meta.id.split('/')[0]))].join(', ')}.`;
 }
 
 /** What the cache's findings depend on besides posts and configs: Bilint's version, its rules and their code. */
@@ -199,6 +208,8 @@ function configProblems(problems: ConfigFileProblem[]): number {
     const file = p.file.startsWith('<') ? p.file : path.relative(process.cwd(), p.file) || p.file;
     process.stderr.write(`${file}${at}: ${p.message}\n`);
   }
-  process.stderr.write('bilint: the config above has problems; fix them (the schema is schemas/bilint.config.schema.json) and run again.\n');
+  process.stderr.write(
+    'bilint: the config above has problems; fix them (the schema is schemas/bilint.config.schema.json) and run again.\n',
+  );
   return 2;
 }

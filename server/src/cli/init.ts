@@ -20,7 +20,10 @@ export interface InitOutcome {
 export function init(cwd: string): InitOutcome {
   const existing = CONFIG_NAMES.find((n) => fs.existsSync(path.join(cwd, n)));
   if (existing) {
-    return { code: 2, message: `${existing} already exists here, and bilint init does not overwrite it: edit it, or delete it to start over.` };
+    return {
+      code: 2,
+      message: `${existing} already exists here, and bilint init does not overwrite it: edit it, or delete it to start over.`,
+    };
   }
   const { schema, hint } = schemaReference(cwd);
   const rules: Record<string, string> = {};

@@ -45,7 +45,9 @@ export async function gatherInputs(o: CliOptions, loader: ConfigLoader, cwd: str
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
     // Deleted posts show up in `git diff --name-only`: what no longer exists is skipped.
-    files = discover(entries, { cwd, gitignore: o.ignore, extensions: EXTENSIONS }).files.filter((f) => EXTENSIONS.some((e) => f.endsWith(e)));
+    files = discover(entries, { cwd, gitignore: o.ignore, extensions: EXTENSIONS }).files.filter((f) =>
+      EXTENSIONS.some((e) => f.endsWith(e)),
+    );
     if (!files.length) notes.push('No posts in the list given to --files-from.');
   } else if (o.changed !== undefined) {
     try {

@@ -21,7 +21,9 @@ export function run(argv = process.argv.slice(2)): void {
       process.exitCode = code;
     },
     (err: Error) => {
-      process.stderr.write(`bilint: internal error: ${err?.stack ?? String(err)}\nPlease report this, with the command and the post if you can share it.\n`);
+      process.stderr.write(
+        `bilint: internal error: ${err?.stack ?? String(err)}\nPlease report this, with the command and the post if you can share it.\n`,
+      );
       process.exitCode = 2;
     },
   );
@@ -29,6 +31,8 @@ export function run(argv = process.argv.slice(2)): void {
 
 export async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
+  // Loaded on demand, so --help, --version and usage errors answer without loading the engine.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (argv[0] === 'glossary') return (require('./glossaryExport') as typeof import('./glossaryExport')).runGlossary(argv.slice(1), cwd);
   let o: CliOptions;
   try {
@@ -39,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (o.help) return print(process.stdout, HELP, 0);
   if (o.version) return print(process.stdout, bilintVersion() + '\n', 0);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runCommand } = require('./command') as typeof import('./command');
   try {
     return await runCommand(o, cwd);
@@ -52,4 +57,3 @@ function checkFormat(o: CliOptions): void {
   const allowed = o.command === 'stats' ? ['table', 'json'] : Object.keys(FORMATTERS);
   if (!allowed.includes(o.format)) throw new UsageError(`Unknown format "${o.format}": use one of ${allowed.join(', ')}.`);
 }
-

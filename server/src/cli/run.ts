@@ -12,7 +12,16 @@ import type { LintDiagnostic } from '../engine/types';
 import type { ConfigLoader } from '../node/configLoader';
 import { mayConflict } from '../rules/cross-post/shared';
 import type { LintCache } from './cache';
-import { CROSS_POST_RULES, checkPost, crossCheckPost, hashBytes, type CheckResult, type CheckTask, type FixRequest, type PostStats } from './job';
+import {
+  CROSS_POST_RULES,
+  checkPost,
+  crossCheckPost,
+  hashBytes,
+  type CheckResult,
+  type CheckTask,
+  type FixRequest,
+  type PostStats,
+} from './job';
 import { SummaryKnowledge } from './knowledge';
 import { PER_WORKER, WorkerPool } from './pool';
 import type { Progress } from './progress';
@@ -107,7 +116,13 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
     s.progress?.start(misses.length);
     // The biggest posts first, so no thread is left with a long one at the end.
     misses.sort((a, b) => b.size - a.size);
-    const task = (input: PostInput): CheckTask => ({ file: input.file, key: input.key, text: input.text, fix: s.fix, configIndex: indexOfConfig(input.file) });
+    const task = (input: PostInput): CheckTask => ({
+      file: input.file,
+      key: input.key,
+      text: input.text,
+      fix: s.fix,
+      configIndex: indexOfConfig(input.file),
+    });
     const record = (input: PostInput, r: CheckResult) => {
       checks.set(input, r);
       s.progress?.tick();
@@ -140,12 +155,19 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
     if (readable.length >= 2 && readable.some((i) => enabled(i.file))) {
       const knowledge = new SummaryKnowledge(readable.map((i) => [i.key, checks.get(i)!.summary]));
       const workspaceHash = hashBytes(
-        JSON.stringify(readable.map((i) => [i.key, checks.get(i)!.summary.glosses.map((g) => [g.term, g.english]), checks.get(i)!.summary.entities.map((e) => e.name)])),
+        JSON.stringify(
+          readable.map((i) => [
+            i.key,
+            checks.get(i)!.summary.glosses.map((g) => [g.term, g.english]),
+            checks.get(i)!.summary.entities.map((e) => e.name),
+          ]),
+        ),
       );
       const todo: PostInput[] = [];
       for (const input of readable) {
         const r = checks.get(input)!;
-        const entry = s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
+        const entry =
+          s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
         if (!enabled(input.file)) continue;
         if (entry?.cross?.workspaceHash === workspaceHash) cross.set(input, entry.cross.diagnostics);
         else if (mayConflict(input.key, r.summary, knowledge)) todo.push(input);
@@ -163,7 +185,8 @@ export async function runPosts(inputs: readonly PostInput[], s: RunSettings): Pr
         cross.set(input, found);
         s.progress?.tick();
         const r = checks.get(input)!;
-        const entry = s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
+        const entry =
+          s.cache && input.text === undefined && r.diff === undefined ? s.cache.get(input.file, r.hash, configHash(input.file)) : undefined;
         if (entry) s.cache!.set(input.file, { ...entry, cross: { workspaceHash, diagnostics: found } });
       };
       const here2 = (input: PostInput) => structuredClone(crossCheckPost(task2(input), configOf, knowledge));

@@ -58,7 +58,14 @@ export function formatStats(posts: readonly PostOutcome[], format: 'table' | 'js
   const total = totalOf(rows);
   if (format === 'json') return JSON.stringify({ posts: rows, total }, null, 2) + '\n';
   const head = ['Post', 'Coverage', 'Pairs', 'Glossed terms', 'Entities', 'Findings'];
-  const cells = (r: Row) => [r.post, r.coverage === null ? '-' : (r.coverage * 100).toFixed(1) + '%', String(r.pairs), String(r.glossedTerms), String(r.entities), String(r.findings)];
+  const cells = (r: Row) => [
+    r.post,
+    r.coverage === null ? '-' : (r.coverage * 100).toFixed(1) + '%',
+    String(r.pairs),
+    String(r.glossedTerms),
+    String(r.entities),
+    String(r.findings),
+  ];
   const table = [head, ...rows.map(cells), cells(total)];
   const widths = head.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i]))));
   const line = (r: string[]) =>

@@ -29,7 +29,11 @@ function refExists(cwd: string, ref: string): boolean {
  * between the merge base of `ref` and HEAD and the working tree, plus new
  * untracked files. `ref` defaults to origin/main, then main.
  */
-export function changedFiles(cwd: string, ref: string | undefined, extensions: readonly string[]): { files: string[]; base: string; ref: string } {
+export function changedFiles(
+  cwd: string,
+  ref: string | undefined,
+  extensions: readonly string[],
+): { files: string[]; base: string; ref: string } {
   let root: string;
   try {
     root = git(cwd, ['rev-parse', '--show-toplevel']).trim();
@@ -37,8 +41,14 @@ export function changedFiles(cwd: string, ref: string | undefined, extensions: r
     throw new GitError(`\`--changed\` works inside a git repository; ${cwd} is not in one (${(err as Error).message}).`);
   }
   const chosen = ref ?? ['origin/main', 'main'].find((r) => refExists(cwd, r));
-  if (!chosen) throw new GitError('`--changed` compares with origin/main or main, and neither exists here: name the base branch, e.g. `--changed origin/develop`.');
-  if (!refExists(cwd, chosen)) throw new GitError(`\`--changed ${chosen}\`: git knows no such branch or commit. Fetch it first (in CI: \`git fetch origin ${chosen.replace(/^origin\//, '')}\`).`);
+  if (!chosen)
+    throw new GitError(
+      '`--changed` compares with origin/main or main, and neither exists here: name the base branch, e.g. `--changed origin/develop`.',
+    );
+  if (!refExists(cwd, chosen))
+    throw new GitError(
+      `\`--changed ${chosen}\`: git knows no such branch or commit. Fetch it first (in CI: \`git fetch origin ${chosen.replace(/^origin\//, '')}\`).`,
+    );
   let base: string;
   try {
     base = git(cwd, ['merge-base', chosen, 'HEAD']).trim();

@@ -25,9 +25,16 @@ function lintAmong(posts: Record<string, string>, self: string) {
 test('a near miss of another post’s spelling is reported at the list item', () => {
   const posts = { 'a.md': withPeople('Ida Brandt', 'Nicola Tangen'), 'b.md': withPeople('Nicolai Tangen') };
   assertFindings(posts['a.md'], lintAmong(posts, 'a.md'), [
-    { line: 20, column: 3, text: 'Nicola Tangen', message: '“Nicola Tangen” is spelled “Nicolai Tangen” in b.md: check which spelling is right and use it in every post.' },
+    {
+      line: 20,
+      column: 3,
+      text: 'Nicola Tangen',
+      message: '“Nicola Tangen” is spelled “Nicolai Tangen” in b.md: check which spelling is right and use it in every post.',
+    },
   ]);
-  assertFindings(posts['b.md'], lintAmong(posts, 'b.md'), [{ line: 19, column: 3, text: 'Nicolai Tangen', message: 'spelled “Nicola Tangen” in a.md' }]);
+  assertFindings(posts['b.md'], lintAmong(posts, 'b.md'), [
+    { line: 19, column: 3, text: 'Nicolai Tangen', message: 'spelled “Nicola Tangen” in a.md' },
+  ]);
 });
 
 test('case differences and two-letter misses of long names count', () => {
@@ -42,8 +49,14 @@ test('the spelling most posts use is offered as a suggestion, never as a fix', (
   const posts = { 'a.md': withPeople('Jason Calcanis'), 'b.md': withPeople('Jason Calacanis'), 'c.md': withPeople('Jason Calacanis') };
   const [d] = lintAmong(posts, 'a.md');
   assert.equal(d.fix, undefined);
-  assert.deepEqual(d.suggestions?.map((s) => s.edit.text), ['Jason Calacanis']);
-  assert.equal(d.message, '“Jason Calcanis” is spelled “Jason Calacanis” in b.md and 1 other post: check which spelling is right and use it in every post.');
+  assert.deepEqual(
+    d.suggestions?.map((s) => s.edit.text),
+    ['Jason Calacanis'],
+  );
+  assert.equal(
+    d.message,
+    '“Jason Calcanis” is spelled “Jason Calacanis” in b.md and 1 other post: check which spelling is right and use it in every post.',
+  );
   const [majority] = lintAmong(posts, 'b.md');
   assert.equal(majority.suggestions, undefined, 'no suggestion toward the less common spelling');
 });

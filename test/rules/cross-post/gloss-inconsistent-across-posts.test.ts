@@ -25,7 +25,12 @@ test('a term glossed differently in another post is reported at the term, naming
   };
   const a = lintAmong(posts, 'posts/a.md');
   assertFindings(posts['posts/a.md'], a, [
-    { line: 20, column: 9, text: '错峰配送', message: '“错峰配送” is glossed “Off-Peak Delivery” here but “Night Shipping” in b.md: use one English rendering across posts.' },
+    {
+      line: 20,
+      column: 9,
+      text: '错峰配送',
+      message: '“错峰配送” is glossed “Off-Peak Delivery” here but “Night Shipping” in b.md: use one English rendering across posts.',
+    },
   ]);
   assert.equal(a[0].severity, 'warning');
   const b = lintAmong(posts, 'posts/b.md');
@@ -41,7 +46,10 @@ test('several posts and renderings: the most used first, a count of the rest', (
     'e.md': para('**透镜**（Prism）'),
   };
   const [d] = lintAmong(posts, 'a.md');
-  assert.equal(d.message, '“透镜” is glossed “Lens” here but “Optic” in b.md and 1 other post; “Glass” in d.md; 1 more: use one English rendering across posts.');
+  assert.equal(
+    d.message,
+    '“透镜” is glossed “Lens” here but “Optic” in b.md and 1 other post; “Glass” in d.md; 1 more: use one English rendering across posts.',
+  );
 });
 
 test('no finding when the renderings agree in substance', () => {

@@ -12,11 +12,21 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 export const github: Formatter = (posts, ctx) => {
   const lines: string[] = [];
   for (const p of posts) {
-    const file = path.relative(ctx.githubWorkspace ?? ctx.cwd, p.file).split(path.sep).join('/');
+    const file = path
+      .relative(ctx.githubWorkspace ?? ctx.cwd, p.file)
+      .split(path.sep)
+      .join('/');
     if (p.readError) lines.push(`::error file=${escapeProperty(file)},title=bilint::${escapeData(p.readError)}`);
     for (const d of p.diagnostics) {
       const at = place(d);
-      const props = [`file=${file}`, `line=${at.line}`, `col=${at.column}`, `endLine=${at.endLine}`, `endColumn=${at.endColumn}`, `title=${d.ruleId}`]
+      const props = [
+        `file=${file}`,
+        `line=${at.line}`,
+        `col=${at.column}`,
+        `endLine=${at.endLine}`,
+        `endColumn=${at.endColumn}`,
+        `title=${d.ruleId}`,
+      ]
         .map((kv) => {
           const eq = kv.indexOf('=');
           return kv.slice(0, eq + 1) + escapeProperty(kv.slice(eq + 1));

@@ -31,7 +31,14 @@ export const json: Formatter = (posts) => {
       }
     }
     // Standard input has no path: ESLint's tools know it by a placeholder.
-    return { filePath: p.key === '<stdin>' ? '<stdin>' : p.file, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
+    return {
+      filePath: p.key === '<stdin>' ? '<stdin>' : p.file,
+      messages,
+      errorCount,
+      warningCount,
+      fixableErrorCount,
+      fixableWarningCount,
+    };
   });
   return JSON.stringify(out) + '\n';
 };

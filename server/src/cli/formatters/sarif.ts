@@ -28,7 +28,11 @@ export const sarif: Formatter = (posts, ctx) => {
     const location = { uri: relativeUri(ctx.cwd, p.file), uriBaseId: SRCROOT, index };
     artifacts.push({ location: { uri: location.uri, uriBaseId: SRCROOT }, mimeType: 'text/markdown' });
     if (p.readError) {
-      notifications.push({ level: 'error', message: { text: sentence(p.readError) }, locations: [{ physicalLocation: { artifactLocation: location } }] });
+      notifications.push({
+        level: 'error',
+        message: { text: sentence(p.readError) },
+        locations: [{ physicalLocation: { artifactLocation: location } }],
+      });
     }
     for (const d of p.diagnostics) results.push(result(d, location, ruleIndex));
   });
@@ -75,7 +79,12 @@ function result(d: LintDiagnostic, location: { uri: string; uriBaseId: string; i
         artifactChanges: [
           {
             artifactLocation: location,
-            replacements: [{ deletedRegion: { charOffset: d.fix.range[0], charLength: d.fix.range[1] - d.fix.range[0] }, insertedContent: { text: d.fix.text } }],
+            replacements: [
+              {
+                deletedRegion: { charOffset: d.fix.range[0], charLength: d.fix.range[1] - d.fix.range[0] },
+                insertedContent: { text: d.fix.text },
+              },
+            ],
           },
         ],
       },

@@ -31,9 +31,16 @@ export function totals(posts: readonly PostOutcome[]): Totals {
     if (p.readError) t.errors++;
     for (const d of p.diagnostics) {
       const fixable = d.fix ? 1 : 0;
-      if (d.severity === 'error') (t.errors++, (t.fixableErrors += fixable));
-      else if (d.severity === 'warning') (t.warnings++, (t.fixableWarnings += fixable));
-      else (t.infos++, (t.fixableInfos += fixable));
+      if (d.severity === 'error') {
+        t.errors++;
+        t.fixableErrors += fixable;
+      } else if (d.severity === 'warning') {
+        t.warnings++;
+        t.fixableWarnings += fixable;
+      } else {
+        t.infos++;
+        t.fixableInfos += fixable;
+      }
     }
   }
   return t;
@@ -41,7 +48,12 @@ export function totals(posts: readonly PostOutcome[]): Totals {
 
 /** 1-based line and column of a finding's start and end (columns in UTF-16 code units, as the engine counts). */
 export function place(d: LintDiagnostic): { line: number; column: number; endLine: number; endColumn: number } {
-  return { line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 };
+  return {
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+  };
 }
 
 export function plural(n: number, word: string): string {

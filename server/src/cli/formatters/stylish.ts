@@ -5,7 +5,15 @@
 import type { Severity } from '../../engine/types';
 import { oneLine, place, plural, totals, type Formatter } from './shared';
 
-const STYLE = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m' };
+const STYLE = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  underline: '\x1b[4m',
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[34m',
+};
 const SEVERITY_COLOR: Record<Severity, string> = { error: STYLE.red, warning: STYLE.yellow, info: STYLE.blue };
 
 export const stylish: Formatter = (posts, ctx) => {
@@ -41,7 +49,12 @@ export const stylish: Formatter = (posts, ctx) => {
     out.push(paint(STYLE.bold + (t.errors ? STYLE.red : t.warnings ? STYLE.yellow : STYLE.blue), summary));
     const fixable = t.fixableErrors + t.fixableWarnings + t.fixableInfos;
     if (fixable > 0) {
-      out.push(paint(STYLE.bold, `  ${plural(t.fixableErrors, 'error')}, ${plural(t.fixableWarnings, 'warning')} and ${plural(t.fixableInfos, 'info')} potentially fixable with the \`--fix\` option.`));
+      out.push(
+        paint(
+          STYLE.bold,
+          `  ${plural(t.fixableErrors, 'error')}, ${plural(t.fixableWarnings, 'warning')} and ${plural(t.fixableInfos, 'info')} potentially fixable with the \`--fix\` option.`,
+        ),
+      );
     }
     out.push('');
   }

@@ -32,7 +32,10 @@ export default defineRule({
       const suggestions: Suggestion[] = [];
       // Offer the spelling most posts use, when it is more common than this one and the item is a plain scalar.
       if (best.posts.length > ownCount && doc.slice(e.span) === e.name) {
-        suggestions.push({ title: `Spell it “${best.text}”, as ${best.posts.length} other posts do`, edit: { range: e.span, text: best.text } });
+        suggestions.push({
+          title: `Spell it “${best.text}”, as ${best.posts.length} other posts do`,
+          edit: { range: e.span, text: best.text },
+        });
       }
       const where = describeElsewhere(elsewhere);
       report({

@@ -12,7 +12,11 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Lowercase words in the singular (deliveries → delivery, models → model). */
 function words(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(singular);
+  return s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(singular);
 }
 
 function singular(w: string): string {
