@@ -173,3 +173,11 @@ test('many different near misses in one post: each found, ordinary words still r
     variants.filter((v) => v !== 'Palantir'),
   );
 });
+
+test('a web address keeps its own spelling; the same word in prose does not', () => {
+  const text = pairs({ companies_orgs: ['KiwiCo'] }, ['访问网站。', 'Visit kiwico.com/bilint, write to team@kiwico.com, or ask kiwico.']);
+  const found = lintRule(ID, text);
+  assert.equal(found.length, 1);
+  assert.equal(text.slice(found[0].span[0], found[0].span[1] + 1), 'kiwico.');
+  assert.equal(found[0].span[0], text.lastIndexOf('kiwico'));
+});

@@ -14,6 +14,12 @@ interface Options {
 /** Near misses get a fix only when one letter differs in a name at least this long. */
 const FIX_MIN_LENGTH = 8;
 
+/** A web or mail address (`kiwico.com/veritasium`, `name@kiwico.com`) keeps its own spelling. */
+function inAddress(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  return before === 47 /* / */ || before === 64 /* @ */ || before === 46 /* . */ || /^\.[a-z]{2,6}\b/i.test(text.slice(end, end + 8));
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'entity/misspelled',
@@ -48,6 +54,7 @@ export default defineRule<Options>({
       if (o.side === Side.Label && !options.speakerLabels) continue;
       if (o.kind !== Kind.Case && o.kind !== Kind.Spacing && o.kind !== Kind.Near) continue;
       if (o.kind === Kind.Near && !options.nearMisses) continue;
+      if (inAddress(doc.text, o.start, o.end)) continue;
       let byText = variants.get(o.entity);
       if (!byText) variants.set(o.entity, (byText = new Map()));
       const found = doc.text.slice(o.start, o.end);
