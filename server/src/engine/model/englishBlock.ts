@@ -191,7 +191,17 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
 }
 
 const CANONICAL_P = /^<p class="(?:english|chinese)-text">/;
-const P_TAG_INSIDE = /<\/?p\b|<\/det/i;
+const P_TAG_INSIDE = /<\/?p\b|<\/det/iy;
+
+/** Whether `<p`, `</p` or `</det` stands in text[from, to): looked for at each `<`, without copying the text. */
+function hasParagraphTag(text: string, from: number, to: number): boolean {
+  for (let lt = text.indexOf('<', from); lt >= 0 && lt < to; lt = text.indexOf('<', lt + 1)) {
+    P_TAG_INSIDE.lastIndex = lt;
+    const m = P_TAG_INSIDE.exec(text);
+    if (m && m.index + m[0].length <= to) return true;
+  }
+  return false;
+}
 
 /**
  * The four-line shape of 97.5% of real blocks (`<details>`, `<summary>label</summary>`,
@@ -210,8 +220,7 @@ function readCanonical(src: SourceText, open: number, line: number): EnglishBloc
   const pEnd = src.lineEnd(line + 2);
   const tag = CANONICAL_P.exec(text.slice(pStart, Math.min(pEnd, pStart + 30)));
   if (!tag || !text.endsWith('</p>', pEnd) || pEnd - 4 < pStart + tag[0].length) return undefined;
-  const inner = text.slice(pStart + tag[0].length, pEnd - 4);
-  if (P_TAG_INSIDE.test(inner)) return undefined;
+  if (hasParagraphTag(text, pStart + tag[0].length, pEnd - 4)) return undefined;
   const cStart = src.lineStarts[line + 3];
   if (src.lineEnd(line + 3) !== cStart + 10 || !text.startsWith('</details>', cStart)) return undefined;
   const textSpan = trim(text, pStart + tag[0].length, pEnd - 4);
