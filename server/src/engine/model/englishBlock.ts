@@ -7,6 +7,8 @@
  * it, so reading all blocks stays linear in the post's length.
  */
 import { languageOf, type Language, type SourceText, type Span } from '../text';
+import { LABEL_WORD, countWords, languageOfSpans, trim } from './blockText';
+import { readCanonical } from './canonicalBlock';
 
 export type AnomalyKind =
   | 'open-tag' // `<details` without `>`, `<<details>`, attributes
@@ -68,7 +70,6 @@ const CONTINUES_BLOCK = /^[ \t]*<\/?(p|summary|det)/i;
 const DAMAGED_CLOSE = /^[ \t]*<\/(?=[^\s<>a-z])/i;
 /** A line that starts with a tag, or with something tag-like closed by `>` (`</粘贴>`). */
 const TAG_LINE = /^[ \t]*<\/?(?:[a-z]|[^\s<>][^<>\n]*>)/i;
-const LABEL_WORD = /view|hide|original|查看|隐藏|原文|text/i;
 /** How far a blank-line look-ahead may go: a run of blank lines longer than this ends the block. */
 const MAX_BLANK_RUN = 200;
 
@@ -190,67 +191,6 @@ export function parseEnglishBlock(src: SourceText, open: number, line: number): 
   return block;
 }
 
-const CANONICAL_P = /^<p class="(?:english|chinese)-text">/;
-const P_TAG_INSIDE = /<\/?p\b|<\/det/iy;
-
-/** Whether `<p`, `</p` or `</det` stands in text[from, to): looked for at each `<`, without copying the text. */
-function hasParagraphTag(text: string, from: number, to: number): boolean {
-  for (let lt = text.indexOf('<', from); lt >= 0 && lt < to; lt = text.indexOf('<', lt + 1)) {
-    P_TAG_INSIDE.lastIndex = lt;
-    const m = P_TAG_INSIDE.exec(text);
-    if (m && m.index + m[0].length <= to) return true;
-  }
-  return false;
-}
-
-/**
- * The four-line shape of 97.5% of real blocks (`<details>`, `<summary>label</summary>`,
- * `<p class="english-text">text</p>`, `</details>`), read without the general
- * machinery. Returns what the general reader would, or undefined for any other shape.
- */
-function readCanonical(src: SourceText, open: number, line: number): EnglishBlock | undefined {
-  const text = src.text;
-  if (line + 3 >= src.lineCount || open !== src.lineStarts[line] || src.lineEnd(line) !== open + 9 || !text.startsWith('<details>', open)) return undefined;
-  const sStart = src.lineStarts[line + 1];
-  const sEnd = src.lineEnd(line + 1);
-  if (!text.startsWith('<summary>', sStart) || !text.endsWith('</summary>', sEnd)) return undefined;
-  const label = text.slice(sStart + 9, sEnd - 10);
-  if (label.length === 0 || label.length > 60 || label.includes('<') || label !== label.trim() || countWords(label) > 6 || !LABEL_WORD.test(label)) return undefined;
-  const pStart = src.lineStarts[line + 2];
-  const pEnd = src.lineEnd(line + 2);
-  const tag = CANONICAL_P.exec(text.slice(pStart, Math.min(pEnd, pStart + 30)));
-  if (!tag || !text.endsWith('</p>', pEnd) || pEnd - 4 < pStart + tag[0].length) return undefined;
-  if (hasParagraphTag(text, pStart + tag[0].length, pEnd - 4)) return undefined;
-  const cStart = src.lineStarts[line + 3];
-  if (src.lineEnd(line + 3) !== cStart + 10 || !text.startsWith('</details>', cStart)) return undefined;
-  const textSpan = trim(text, pStart + tag[0].length, pEnd - 4);
-  if (textSpan[1] <= textSpan[0]) return undefined;
-  const openTag = tag[0];
-  return {
-    kind: 'english',
-    span: [open, cStart + 10],
-    startLine: line,
-    endLine: line + 3,
-    openSpan: [open, open + 9],
-    summary: { span: [sStart, sEnd], textSpan: [sStart + 9, sEnd - 10], text: label, closeSpan: [sEnd - 10, sEnd] },
-    paragraphs: [
-      {
-        span: [pStart, pEnd],
-        openTag,
-        openTagSpan: [pStart, pStart + openTag.length],
-        className: openTag.slice(10, -2),
-        textSpan,
-        closed: true,
-      },
-    ],
-    closeSpan: [cStart, cStart + 10],
-    gluedAfter: undefined,
-    contentSpans: [textSpan],
-    contentLang: languageOfSpans(text, [textSpan]),
-    anomalies: [],
-  };
-}
-
 function nextNonBlank(src: SourceText, from: number): number {
   const last = Math.min(src.lineCount, from + MAX_BLANK_RUN);
   for (let l = from; l < last; l++) if (!BLANK.test(src.lineText(l))) return l;
@@ -348,12 +288,6 @@ function readInside(src: SourceText, block: EnglishBlock, from: number, to: numb
   }
 }
 
-function countWords(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32 && (i === 0 || s.charCodeAt(i - 1) <= 32)) n++;
-  return n;
-}
-
 const TAG = /<\/?[^<>\n]*>?/g;
 
 function looseIn(text: string, from: number, to: number, block: EnglishBlock): void {
@@ -409,28 +343,4 @@ function readParagraphsAfter(src: SourceText, block: EnglishBlock, from: number,
   block.paragraphs.push(...tmp.paragraphs);
   block.contentSpans.push(...tmp.contentSpans);
   block.anomalies.push(...tmp.anomalies);
-}
-
-function trim(text: string, start: number, end: number): Span {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
-}
-
-/** Judged on a sample: the first few thousand characters tell the language of even the longest monologue. */
-const LANGUAGE_SAMPLE = 3000;
-
-function languageOfSpans(text: string, spans: Span[]): Language {
-  if (spans.length === 0) return 'none';
-  if (spans.length === 1) return languageOf(text, spans[0][0], Math.min(spans[0][1], spans[0][0] + LANGUAGE_SAMPLE));
-  let joined = '';
-  for (const s of spans) {
-    joined += text.slice(s[0], Math.min(s[1], s[0] + LANGUAGE_SAMPLE - joined.length)) + ' ';
-    if (joined.length >= LANGUAGE_SAMPLE) break;
-  }
-  return languageOf(joined);
 }
