@@ -36,8 +36,13 @@ export function assertFindings(text: string, diagnostics: LintDiagnostic[], expe
   assert.equal(actual.length, expected.length, `expected ${expected.length} finding(s), got:\n${JSON.stringify(actual, null, 1)}`);
   expected.forEach((e, i) => {
     const a = actual[i];
-    assert.deepEqual({ line: a.line, column: a.column, text: a.text }, { line: e.line, column: e.column, text: e.text }, `finding ${i + 1}: ${a.message}`);
-    if (typeof e.message === 'string') assert.ok(a.message.includes(e.message), `finding ${i + 1} message "${a.message}" should contain "${e.message}"`);
+    assert.deepEqual(
+      { line: a.line, column: a.column, text: a.text },
+      { line: e.line, column: e.column, text: e.text },
+      `finding ${i + 1}: ${a.message}`,
+    );
+    if (typeof e.message === 'string')
+      assert.ok(a.message.includes(e.message), `finding ${i + 1} message "${a.message}" should contain "${e.message}"`);
     else if (e.message) assert.match(a.message, e.message);
   });
 }

@@ -18,7 +18,11 @@ export function lint(text: string, request: LintRequest = {}): LintResult {
 }
 
 export function fix(text: string, request: LintRequest = {}, onlyRules?: ReadonlySet<string>): FixResult {
-  return fixText(text, { rules: builtinRules, config: request.config ?? defaultConfig(builtinRules), ...withoutConfig(request) }, onlyRules);
+  return fixText(
+    text,
+    { rules: builtinRules, config: request.config ?? defaultConfig(builtinRules), ...withoutConfig(request) },
+    onlyRules,
+  );
 }
 
 export function configFrom(layers: BilintConfig[], extras: Parameters<typeof resolveConfig>[2] = {}) {

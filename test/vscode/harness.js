@@ -164,10 +164,7 @@ function parseArgs(argv) {
 }
 
 function cacheDir() {
-  return (
-    process.env.BILINT_HARNESS_CACHE ||
-    path.join(os.homedir(), '.cache', 'bilint', `code-server-${CODE_SERVER_VERSION}`)
-  );
+  return process.env.BILINT_HARNESS_CACHE || path.join(os.homedir(), '.cache', 'bilint', `code-server-${CODE_SERVER_VERSION}`);
 }
 
 function freePort() {
@@ -443,9 +440,7 @@ async function main() {
     const healthDeadline = Date.now() + 60000;
     while (!(await httpOk(`${base}/healthz`))) {
       if (csExited || Date.now() > healthDeadline) {
-        log(
-          csExited ? 'code-server exited before /healthz answered' : 'code-server /healthz did not answer within 60 s',
-        );
+        log(csExited ? 'code-server exited before /healthz answered' : 'code-server /healthz did not answer within 60 s');
         process.stdout.write([...csOut, ...csErr].map((l) => `[code-server] ${l}\n`).join(''));
         throw Object.assign(new Error('code-server did not start'), { exitCode: 3 });
       }
@@ -477,10 +472,7 @@ async function main() {
     });
     const wsUrl = await new Promise((resolve, reject) => {
       let buf = '';
-      const t = setTimeout(
-        () => reject(new Error(`chromium printed no DevTools URL within 30 s:\n${buf.slice(-2000)}`)),
-        30000,
-      );
+      const t = setTimeout(() => reject(new Error(`chromium printed no DevTools URL within 30 s:\n${buf.slice(-2000)}`)), 30000);
       const onData = (c) => {
         buf += c;
         const m = /DevTools listening on (ws:\/\/\S+)/.exec(buf);
@@ -566,9 +558,7 @@ async function main() {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
 
     let timer;
-    const timeout = new Promise(
-      (r) => (timer = setTimeout(() => r('timeout'), Math.max(0, opts.timeoutMs - (Date.now() - started)))),
-    );
+    const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), Math.max(0, opts.timeoutMs - (Date.now() - started)))));
     const csDied = new Promise((r) => state.codeServer.once('exit', () => r('code-server-exit')));
     const outcome = await Promise.race([exitPromise, timeout, csDied]);
     clearTimeout(timer);
@@ -577,9 +567,7 @@ async function main() {
     await pollRequests(); // answer any request that came in at the very end
 
     if (outcome === 'timeout') {
-      log(
-        `TIMEOUT: the suite did not finish within ${opts.timeoutMs} ms (run() never settled, or the extension host never started)`,
-      );
+      log(`TIMEOUT: the suite did not finish within ${opts.timeoutMs} ms (run() never settled, or the extension host never started)`);
       exitCode = 124;
     } else if (outcome === 'code-server-exit') {
       log('code-server died while the suite was running');

@@ -97,7 +97,8 @@ export function resolveConfig(
     if (!layer || typeof layer !== 'object') return;
     if (Array.isArray(layer.ignores)) config.ignores.push(...layer.ignores.filter((g) => typeof g === 'string'));
     if (typeof layer.summaryText === 'string') config.summaryText = layer.summaryText;
-    if (Array.isArray(layer.allowedSummaryTexts)) config.allowedSummaryTexts = layer.allowedSummaryTexts.filter((s) => typeof s === 'string');
+    if (Array.isArray(layer.allowedSummaryTexts))
+      config.allowedSummaryTexts = layer.allowedSummaryTexts.filter((s) => typeof s === 'string');
     if (Array.isArray(layer.entityFields)) config.entityFields = layer.entityFields.filter((s) => typeof s === 'string');
     if (typeof layer.docsBaseUrl === 'string') config.docsBaseUrl = layer.docsBaseUrl;
     for (const [id, setting] of Object.entries(layer.rules ?? {})) {
@@ -167,7 +168,11 @@ export function configSchema(rules: readonly Rule<unknown>[]): object {
       postSchema: { type: 'string', description: 'Path of a JSON Schema that replaces the built-in front matter schema.' },
       glossary: { type: 'string', description: 'Path of the team glossary (YAML or JSON); by default `glossary.yaml` beside this file.' },
       summaryText: { type: 'string', minLength: 1, description: 'The canonical `<summary>` label, written by fixes.' },
-      allowedSummaryTexts: { type: 'array', items: { type: 'string' }, description: 'Other `<summary>` labels accepted without a finding.' },
+      allowedSummaryTexts: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Other `<summary>` labels accepted without a finding.',
+      },
       entityFields: {
         type: 'array',
         items: { type: 'string' },

@@ -6,12 +6,5 @@ export { defineRule, type Rule, type RuleContext, type RuleMeta } from './rule';
 export type { LintDiagnostic, Severity, SeveritySetting, Suggestion, TextEdit } from './types';
 export { lintText, lintDocument, fixText, type LintOptions, type LintResult } from './linter';
 export { applyEdits } from './fixes';
-export {
-  resolveConfig,
-  defaultConfig,
-  configSchema,
-  type BilintConfig,
-  type ResolvedConfig,
-  type ConfigProblem,
-} from './config';
+export { resolveConfig, defaultConfig, configSchema, type BilintConfig, type ResolvedConfig, type ConfigProblem } from './config';
 export type { WorkspaceKnowledge, PostSummary } from './workspace';

@@ -99,7 +99,11 @@ function describe(e: ErrorObject): SchemaProblem {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return { pointer: e.instancePath, missing: String(p.missingProperty), message: `The required field \`${String(p.missingProperty)}\` is missing.` };
+      return {
+        pointer: e.instancePath,
+        missing: String(p.missingProperty),
+        message: `The required field \`${String(p.missingProperty)}\` is missing.`,
+      };
     case 'additionalProperties':
       return {
         pointer: `${e.instancePath}/${String(p.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`,
@@ -121,7 +125,10 @@ function describe(e: ErrorObject): SchemaProblem {
     case 'format':
       return { pointer: e.instancePath, message: custom ?? `${cap(name)} is not in the expected form (${String(p.pattern ?? p.format)}).` };
     case 'uniqueItems':
-      return { pointer: `${e.instancePath}/${String(p.i)}`, message: `${cap(name)} lists the same item twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).` };
+      return {
+        pointer: `${e.instancePath}/${String(p.i)}`,
+        message: `${cap(name)} lists the same item twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).`,
+      };
     case 'minLength':
       return { pointer: e.instancePath, message: custom ?? `${cap(name)} should not be empty.` };
     case 'minItems':
@@ -140,7 +147,10 @@ function describe(e: ErrorObject): SchemaProblem {
 
 function fieldName(pointer: string): string {
   if (!pointer) return 'the front matter';
-  const parts = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = parts[parts.length - 1];
   if (/^\d+$/.test(last) && parts.length > 1) return `item ${Number(last) + 1} of \`${parts[parts.length - 2]}\``;
   return `\`${last}\``;

@@ -111,7 +111,11 @@ export class ConfigLoader {
       try {
         postSchema = JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object;
       } catch (err) {
-        problems.push({ file: f, ...parsed.locate('/postSchema'), message: `Cannot read the post schema ${schemaPath}: ${(err as Error).message}` });
+        problems.push({
+          file: f,
+          ...parsed.locate('/postSchema'),
+          message: `Cannot read the post schema ${schemaPath}: ${(err as Error).message}`,
+        });
       }
     }
     const glossary = loadGlossaryFor(chain.map((c) => ({ file: c.file, glossary: c.parsed.data.glossary, locate: c.parsed.locate })));
@@ -166,7 +170,11 @@ function collect(file: string, chain: { file: string; parsed: ParsedFile }[], pr
   for (const parent of parents) {
     const target = path.resolve(path.dirname(file), parent);
     if (!isFile(target)) {
-      problems.push({ file, ...parsed.locate('/extends'), message: `\`extends\` names ${parent}, which does not exist (looked for ${target}).` });
+      problems.push({
+        file,
+        ...parsed.locate('/extends'),
+        message: `\`extends\` names ${parent}, which does not exist (looked for ${target}).`,
+      });
       continue;
     }
     collect(target, chain, problems, seen);
@@ -183,7 +191,12 @@ export function parseConfigText(file: string, text: string): ParsedFile {
       data = jsYaml.load(text) ?? {};
     } catch (err) {
       const e = err as jsYaml.YAMLException;
-      problems.push({ file, line: (e.mark?.line ?? 0) + 1, column: (e.mark?.column ?? 0) + 1, message: `YAML error: ${e.reason ?? e.message}` });
+      problems.push({
+        file,
+        line: (e.mark?.line ?? 0) + 1,
+        column: (e.mark?.column ?? 0) + 1,
+        message: `YAML error: ${e.reason ?? e.message}`,
+      });
     }
     const doc = parseDocument(text);
     const locate = (pointer: string) => {

@@ -27,7 +27,8 @@ test('a number on one side only is reported where it stands', () => {
 });
 
 test('a pair where nothing agrees gets one finding, not one per number', () => {
-  const body = '他在1990年用3美元买了5本书，又在1995年卖掉。\n' + en('In 2001 he paid 40 dollars for 12 records and sold them in 2008.') + '\n';
+  const body =
+    '他在1990年用3美元买了5本书，又在1995年卖掉。\n' + en('In 2001 he paid 40 dollars for 12 records and sold them in 2008.') + '\n';
   const text = post(body);
   assertFindings(text, lintRule(ID, text), [{ line: 19, column: 3, text: '1990', message: 'None of the numbers of this pair agree' }]);
 });
@@ -54,7 +55,10 @@ test('positions stay exact after CRLF, a BOM and an emoji', () => {
 });
 
 test('Chinese-source posts and condensed translations are not compared', () => {
-  const summary = '他在1990年出生。\n' + en('He was born in 1991, and then ' + 'he talked for a very long time about many other things '.repeat(4)) + '\n';
+  const summary =
+    '他在1990年出生。\n' +
+    en('He was born in 1991, and then ' + 'he talked for a very long time about many other things '.repeat(4)) +
+    '\n';
   const text = post(summary);
   assertFindings(text, lintRule(ID, text), []);
 });

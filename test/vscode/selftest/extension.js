@@ -3,9 +3,7 @@
 const vscode = require('vscode');
 
 function activate(context) {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('bilintSelftest.hello', () => 'hello from bilint self-test'),
-  );
+  context.subscriptions.push(vscode.commands.registerCommand('bilintSelftest.hello', () => 'hello from bilint self-test'));
 }
 
 function deactivate() {}

@@ -46,4 +46,3 @@ export const junit: Formatter = (posts) => {
     '',
   ].join('\n');
 };
-

@@ -17,7 +17,8 @@ export default defineRule<Options>({
     optionsSchema: {
       checkSpelledOutEnglish: {
         type: 'boolean',
-        description: 'Also report spelled-out English numbers (such as "six") that the Chinese lacks. Off by default: speech is full of them.',
+        description:
+          'Also report spelled-out English numbers (such as "six") that the Chinese lacks. Off by default: speech is full of them.',
       },
       minimum: { type: 'number', description: 'Numbers below this are not compared.' },
     },
@@ -61,7 +62,10 @@ export default defineRule<Options>({
         report({ span: n.span, message: `The Chinese has ${show(text, n)}, which its English does not: check the number or the pairing.` });
       }
       for (const n of missingInZh) {
-        report({ span: n.span, message: `The English has ${show(text, n)}, which its Chinese translation does not: check the number or the pairing.` });
+        report({
+          span: n.span,
+          message: `The English has ${show(text, n)}, which its Chinese translation does not: check the number or the pairing.`,
+        });
       }
     }
   },
@@ -95,7 +99,13 @@ function inside(spans: readonly Span[], at: number): boolean {
 }
 
 /** A number right before a parenthesis whose number the English has: a unit conversion. */
-function convertedBefore(text: string, n: NumberMention, notes: readonly Span[], noted: readonly NumberMention[], en: readonly NumberMention[]): boolean {
+function convertedBefore(
+  text: string,
+  n: NumberMention,
+  notes: readonly Span[],
+  noted: readonly NumberMention[],
+  en: readonly NumberMention[],
+): boolean {
   let i = n.span[1];
   while (i < text.length && i - n.span[1] < 6 && text.charCodeAt(i) !== 0xff08) i++;
   const note = notes.find((s) => s[0] === i);

@@ -119,14 +119,54 @@ export function parseChineseNumeral(s: string): number | undefined {
 }
 
 const EN_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  dozen: 12, decade: 10, decades: 10,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  decade: 10,
+  decades: 10,
 };
 const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const EN_SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
-const MONTHS: string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS: string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /**
  * English numbers: digits (with separators, decimals, `.5`, `18th`, `1970s`,
@@ -220,7 +260,9 @@ function readEnglishNumbers(text: string, start: number, end: number): NumberMen
     if (small !== undefined) {
       // "twenty five" and "hundred and five" combine; "five, six, seven" are separate numbers.
       const c: number = words ? words.current : 0;
-      const combines = words && ((c >= 20 && c < 100 && c % 10 === 0 && small < 10) || (c >= 100 && c % 100 === 0 && small < 100) || (c === 0 && words.total > 0));
+      const combines =
+        words &&
+        ((c >= 20 && c < 100 && c % 10 === 0 && small < 10) || (c >= 100 && c % 100 === 0 && small < 100) || (c === 0 && words.total > 0));
       if (words && combines) words = { ...words, current: c + small, to };
       else {
         flushWords();
@@ -283,5 +325,8 @@ export function sameNumber(a: number, b: number): boolean {
 }
 
 function digitsOf(n: number): string {
-  return String(n).replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  return String(n)
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
 }
