@@ -31,13 +31,18 @@ export class SourceText {
     this.text = text;
     this.bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const starts = [this.bomLength];
-    const n = text.length;
-    for (let i = this.bomLength; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    if (text.indexOf('\r') < 0) {
+      // Without a CR every line ends at \n, found by the engine's native search.
+      for (let i = text.indexOf('\n', this.bomLength); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      const n = text.length;
+      for (let i = this.bomLength; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.lineStarts = starts;

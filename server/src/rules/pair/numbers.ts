@@ -34,9 +34,15 @@ const ZH_COUNTED = /^[多余来]?(?:年|个|倍|岁|次(?![方元])|天|月|周|
  * Callers must not change the arrays returned.
  */
 let memoText: string | undefined;
-const memo = new Map<string, NumberMention[]>();
+const memo = new Map<number, NumberMention[]>();
 
-function remembered(key: string, text: string, read: () => NumberMention[]): NumberMention[] {
+/** A span as one number (offsets stay far below 2^26), negative for the Chinese reading. */
+function spanKey(start: number, end: number, chinese: boolean): number {
+  const key = start * 67108864 + end;
+  return chinese ? -1 - key : key;
+}
+
+function remembered(key: number, text: string, read: () => NumberMention[]): NumberMention[] {
   if (memoText !== text) {
     memo.clear();
     memoText = text;
@@ -47,11 +53,12 @@ function remembered(key: string, text: string, read: () => NumberMention[]): Num
 }
 
 export function chineseNumbers(text: string, start: number, end: number, skip: readonly Span[] = []): NumberMention[] {
-  return remembered(`z${start}:${end}:${skip.length}`, text, () => readChineseNumbers(text, start, end, skip));
+  // The skipped spans are the paragraph's code spans: the same for the same span.
+  return remembered(spanKey(start, end, true), text, () => readChineseNumbers(text, start, end, skip));
 }
 
 export function englishNumbers(text: string, start: number, end: number): NumberMention[] {
-  return remembered(`e${start}:${end}`, text, () => readEnglishNumbers(text, start, end));
+  return remembered(spanKey(start, end, false), text, () => readEnglishNumbers(text, start, end));
 }
 
 function readChineseNumbers(text: string, start: number, end: number, skip: readonly Span[]): NumberMention[] {
