@@ -82,12 +82,26 @@ function condensed(zh: Span, en: readonly Span[]): boolean {
   return ratio > 6 || ratio < 0.8;
 }
 
+/** Offsets of the digits of the last text seen, found in one native pass. */
+let digitsText: string | undefined;
+let digitAt: number[] = [];
+
 function hasDigit(text: string, span: Span): boolean {
-  for (let i = span[0]; i < span[1]; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+  if (digitsText !== text) {
+    digitsText = text;
+    digitAt = [];
+    const digit = /[0-9]/g;
+    let m: RegExpExecArray | null;
+    while ((m = digit.exec(text))) digitAt.push(m.index);
   }
-  return false;
+  let lo = 0;
+  let hi = digitAt.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (digitAt[mid] < span[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < digitAt.length && digitAt[lo] < span[1];
 }
 
 function matches(n: NumberMention, value: number): boolean {
