@@ -60,11 +60,14 @@ function indexFor(facts: EntityFact[]): EntityIndex {
 
 /** One token table, reused from document to document (the analysis is done with it before it returns). */
 const sharedTokens = new Tokens(16384);
+/** The document whose words `sharedTokens` holds (entity/unlisted copies its English words from there). */
+let tokensOwner: PostDocument | undefined;
 
 /** The English blocks' text as English; paragraphs, headings and other text as Chinese, their speaker labels as labels. */
 function tokenizeBody(doc: PostDocument): Tokens {
   const text = doc.text;
   const tokens = sharedTokens.reset();
+  tokensOwner = doc;
   for (const b of doc.blocks) {
     if (b.kind === 'english') {
       for (const span of b.contentSpans) tokenize(text, span, Side.English, tokens);
@@ -77,6 +80,33 @@ function tokenizeBody(doc: PostDocument): Tokens {
     }
   }
   return tokens;
+}
+
+/**
+ * The English blocks' words alone, into `out`. The body's table already has
+ * them (same spans, same order) when the entity analysis ran on this
+ * document, so they are copied instead of tokenizing the English again.
+ */
+export function englishTokens(doc: PostDocument, out: Tokens): Tokens {
+  out.reset();
+  if (tokensOwner !== doc) {
+    for (const b of doc.englishBlocks()) for (const s of b.contentSpans) tokenize(doc.text, s, Side.English, out);
+    return out;
+  }
+  const src = sharedTokens;
+  out.reserve(src.count);
+  let n = 0;
+  for (let i = 0; i < src.count; i++) {
+    if (src.side[i] !== Side.English) continue;
+    out.start[n] = src.start[i];
+    out.end[n] = src.end[i];
+    out.hash[n] = src.hash[i];
+    out.flags[n] = src.flags[i];
+    out.side[n] = Side.English;
+    n++;
+  }
+  out.count = n;
+  return out;
 }
 
 function labelSpan(doc: PostDocument, p: import('../../engine/model/blocks').ParagraphBlock): [number, number] | undefined {

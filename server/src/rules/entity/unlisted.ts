@@ -3,8 +3,8 @@ import type { PostDocument } from '../../engine/model/document';
 import type { Span } from '../../engine/text';
 import type { Suggestion } from '../../engine/types';
 import { entitiesOf, glossesOf } from '../../engine/summary';
-import { analyzeEntities } from './analysis';
-import { F_ALLCAPS, F_INNER, F_JOIN, F_LOWER, F_SENTENCE, F_UPPER, Side, Tokens, tokenize } from './tokens';
+import { analyzeEntities, englishTokens } from './analysis';
+import { F_ALLCAPS, F_INNER, F_JOIN, F_LOWER, F_SENTENCE, F_UPPER, Side, Tokens } from './tokens';
 import { addToListEdit } from './unlisted-edit';
 import { CONNECTORS, OPENERS, PLACE_ENDINGS, PLAIN, PLAIN_PHRASES, guessList } from './unlisted-words';
 import { code } from './shared';
@@ -19,6 +19,9 @@ interface Options {
 /** Words in a gloss's explanation that make the glossed term an entity, not an idea. */
 const ENTITY_EXPLANATION =
   /公司|集团|企业|机构|组织|银行|大学|学院|基金|品牌|平台|软件|应用|产品|型号|芯片|作家|作者|政治家|总统|总理|首席|创始人|企业家|书|电影|节目|杂志|报纸|媒体|播客|乐队|球队/;
+
+/** Before a title in quotes or italics, perhaps after an article (`"The Patient Orchard"`). */
+const QUOTED = /(?:["“*]|<(?:i|em|cite)>)(?:The |A |An )?$/i;
 
 /** A word that may start or continue a name: a capital first (`Nvidia`) or inside (`iPhone`). */
 const CAPITAL = F_UPPER | F_INNER;
@@ -41,6 +44,9 @@ interface Candidate {
   before: string[];
 }
 
+/** The English words, reused from lint to lint (the rule is done with them when it returns). */
+const englishTable = new Tokens(4096);
+
 export default defineRule<Options>({
   meta: {
     id: 'entity/unlisted',
@@ -62,8 +68,7 @@ export default defineRule<Options>({
   check({ doc, config, options, report }) {
     if (!doc.frontMatter?.closed || doc.sourceLanguage !== 'en') return;
     const text = doc.text;
-    const tokens = new Tokens(Math.max(256, text.length >> 5));
-    for (const b of doc.englishBlocks()) for (const s of b.contentSpans) tokenize(text, s, Side.English, tokens);
+    const tokens = englishTokens(doc, englishTable);
     if (tokens.count === 0) return;
     const { candidates, lowercase } = collect(text, tokens);
     const listed = listedWords(doc, config.entityFields);
@@ -103,14 +108,8 @@ export default defineRule<Options>({
 /** Runs of capitalized words (with `of`, `de`, `&` … inside) and how and where they occur. */
 function collect(text: string, t: Tokens): { candidates: Map<string, Candidate>; lowercase: Set<number> } {
   const candidates = new Map<string, Candidate>();
-  // Hashes of the lowercase letters of words written without capitals (no strings made).
-  const lowercase = new Set<number>();
   const { start, end, flags } = t;
   for (let i = 0; i < t.count; i++) {
-    if (flags[i] & F_LOWER) {
-      if (end[i] - start[i] > 2) lowercase.add(t.hash[i]);
-      continue;
-    }
     if (!(flags[i] & CAPITAL)) continue;
     // Leading common words (`Then`, `The`; `Yesterday` opening a sentence; `AI` before a name) are not part of the name.
     const word0 = text.slice(start[i], end[i]);
@@ -143,7 +142,8 @@ function collect(text: string, t: Tokens): { candidates: Map<string, Candidate>;
       while (j > i && CONNECTORS.has(text.slice(start[j], end[j]))) j--;
     }
     const span: Span = [start[i], end[j]];
-    const written = text.slice(span[0], span[1]).replace(/\s+/g, ' ');
+    // One word has no spaces to fold (a token is letters and digits only).
+    const written = j === i ? text.slice(span[0], span[1]) : text.slice(span[0], span[1]).replace(/\s+/g, ' ');
     const key = written.toLowerCase();
     if (words === 1 && (written.length < 2 || (flags[i] & F_ALLCAPS && written.length < 3))) {
       i = j;
@@ -161,12 +161,25 @@ function collect(text: string, t: Tokens): { candidates: Map<string, Candidate>;
       c.inside++;
     }
     // In quotes or italics, perhaps after an article (`"The Patient Orchard"`): a title.
-    const lead = /(?:["“*]|<(?:i|em|cite)>)(?:The |A |An )?$/i.exec(text.slice(Math.max(0, span[0] - 10), span[0]));
-    if (lead) c.quoted = true;
+    if (!c.quoted && QUOTED.test(text.slice(Math.max(0, span[0] - 10), span[0]))) c.quoted = true;
     if (i > 0 && c.before.length < 8) c.before.push(text.slice(start[i - 1], end[i - 1]).toLowerCase());
     i = j;
   }
-  return { candidates, lowercase };
+  return { candidates, lowercase: lowercaseOf(t, candidates) };
+}
+
+/**
+ * Hashes of the lowercase letters of words written without capitals (no
+ * strings made), kept only for the one-word candidates they are asked about.
+ */
+function lowercaseOf(t: Tokens, candidates: Map<string, Candidate>): Set<number> {
+  const wanted = new Set<number>();
+  for (const c of candidates.values()) if (c.words === 1) wanted.add(c.hash);
+  const lowercase = new Set<number>();
+  if (wanted.size === 0) return lowercase;
+  const { start, end, flags, hash } = t;
+  for (let i = 0; i < t.count; i++) if (flags[i] & F_LOWER && end[i] - start[i] > 2 && wanted.has(hash[i])) lowercase.add(hash[i]);
+  return lowercase;
 }
 
 /**
@@ -192,15 +205,50 @@ function chineseSide(doc: PostDocument): { latin: Set<string>; terms: Set<string
   const text = doc.text;
   for (const p of doc.paragraphs()) {
     if (p.lang !== 'zh') continue;
-    for (const m of text.slice(p.span[0], p.span[1]).matchAll(/[A-Za-z][A-Za-z0-9]*(?:[ .&'-][A-Z][A-Za-z0-9]*)*/g)) {
-      const at = p.span[0] + m.index;
-      while (k < skip.length && skip[k][1] <= at) k++;
-      if (k < skip.length && skip[k][0] <= at) continue;
-      latin.add(m[0].toLowerCase());
-      for (const w of m[0].toLowerCase().split(/[ .&'-]/)) latin.add(w);
+    const to = p.span[1];
+    for (let at = p.span[0]; at < to; at++) {
+      if (!isLetter(text.charCodeAt(at))) continue;
+      const runEnd = latinRun(text, at, to);
+      const from = at;
+      at = runEnd - 1;
+      while (k < skip.length && skip[k][1] <= from) k++;
+      if (k < skip.length && skip[k][0] <= from) continue;
+      const run = text.slice(from, runEnd).toLowerCase();
+      latin.add(run);
+      for (const w of run.split(/[ .&'-]/)) latin.add(w);
     }
   }
   return { latin, terms, names };
+}
+
+/**
+ * The end of the Latin run starting at a letter in `text[at, to)`: letters
+ * and digits, then more capitalized words after one of ` .&'-` (`Morgan
+ * Stanley`, `Coca-Cola`). Scanned by hand: a regex over each paragraph
+ * costs a slice and a match object per word.
+ */
+function latinRun(text: string, at: number, to: number): number {
+  let i = alnumEnd(text, at + 1, to);
+  while (i + 1 < to && isJoiner(text.charCodeAt(i)) && isUpper(text.charCodeAt(i + 1))) i = alnumEnd(text, i + 2, to);
+  return i;
+}
+
+function alnumEnd(text: string, i: number, to: number): number {
+  while (i < to && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
+  return i;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** ` .&'-` */
+function isJoiner(c: number): boolean {
+  return c === 32 || c === 46 || c === 38 || c === 39 || c === 45;
 }
 
 /** Every word a place, a nationality, a month, a title or a generic acronym: no entity to list. */
