@@ -44,6 +44,8 @@ interface Candidate {
   before: string[];
 }
 
+const wantedBits = new Int32Array(2048);
+
 /** The English words, reused from lint to lint (the rule is done with them when it returns). */
 const englishTable = new Tokens(4096);
 
@@ -174,11 +176,20 @@ function collect(text: string, t: Tokens): { candidates: Map<string, Candidate>;
  */
 function lowercaseOf(t: Tokens, candidates: Map<string, Candidate>): Set<number> {
   const wanted = new Set<number>();
-  for (const c of candidates.values()) if (c.words === 1) wanted.add(c.hash);
+  // A bit per hash's low 16 bits: most lowercase words are ruled out without a set lookup.
+  const bits = wantedBits.fill(0);
+  for (const c of candidates.values()) {
+    if (c.words !== 1) continue;
+    wanted.add(c.hash);
+    bits[(c.hash & 0xffff) >>> 5] |= 1 << (c.hash & 31);
+  }
   const lowercase = new Set<number>();
   if (wanted.size === 0) return lowercase;
   const { start, end, flags, hash } = t;
-  for (let i = 0; i < t.count; i++) if (flags[i] & F_LOWER && end[i] - start[i] > 2 && wanted.has(hash[i])) lowercase.add(hash[i]);
+  for (let i = 0; i < t.count; i++) {
+    const h = hash[i];
+    if (flags[i] & F_LOWER && bits[(h & 0xffff) >>> 5] & (1 << (h & 31)) && end[i] - start[i] > 2 && wanted.has(h)) lowercase.add(h);
+  }
   return lowercase;
 }
 
