@@ -70,12 +70,13 @@ export default defineRule<Options>({
   check({ doc, config, options, report }) {
     if (!doc.frontMatter?.closed || doc.sourceLanguage !== 'en') return;
     const text = doc.text;
+    // The entity analysis first (usually cached): its word table then holds the English words to copy.
+    const covered = coveredByEntities(doc, config);
     const tokens = englishTokens(doc, englishTable);
     if (tokens.count === 0) return;
     const { candidates, lowercase } = collect(text, tokens);
     const listed = listedWords(doc, config.entityFields);
     const chinese = chineseSide(doc);
-    const covered = coveredByEntities(doc, config);
     // A word of a longer name that is reported anyway (`Bozoma` of `Bozoma Saint John`) is not reported again.
     const inLonger = new Set<string>();
     for (const [key, c] of candidates)
