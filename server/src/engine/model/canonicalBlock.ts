@@ -6,7 +6,7 @@ import type { SourceText } from '../text';
 import type { EnglishBlock } from './englishBlock';
 import { LABEL_WORD, countWords, languageOfSpans, trim } from './blockText';
 
-const CANONICAL_P = /^<p class="(?:english|chinese)-text">/;
+const CANONICAL_TAGS = ['<p class="english-text">', '<p class="chinese-text">'];
 const P_TAG_INSIDE = /<\/?p\b|<\/det/iy;
 
 /** Whether `<p`, `</p` or `</det` stands in text[from, to): looked for at each `<`, without copying the text. */
@@ -17,6 +17,23 @@ function hasParagraphTag(text: string, from: number, to: number): boolean {
     if (m && m.index + m[0].length <= to) return true;
   }
   return false;
+}
+
+/** The last label judged plain: a post repeats one label on every block. */
+let plainLabel: string | undefined;
+
+/** A summary label the general reader takes as a label (not content, not damaged). */
+function isPlainLabel(label: string): boolean {
+  if (label === plainLabel) return true;
+  const plain =
+    label.length > 0 &&
+    label.length <= 60 &&
+    !label.includes('<') &&
+    label === label.trim() &&
+    countWords(label) <= 6 &&
+    LABEL_WORD.test(label);
+  if (plain) plainLabel = label;
+  return plain;
 }
 
 /**
@@ -32,25 +49,16 @@ export function readCanonical(src: SourceText, open: number, line: number): Engl
   const sEnd = src.lineEnd(line + 1);
   if (!text.startsWith('<summary>', sStart) || !text.endsWith('</summary>', sEnd)) return undefined;
   const label = text.slice(sStart + 9, sEnd - 10);
-  if (
-    label.length === 0 ||
-    label.length > 60 ||
-    label.includes('<') ||
-    label !== label.trim() ||
-    countWords(label) > 6 ||
-    !LABEL_WORD.test(label)
-  )
-    return undefined;
+  if (!isPlainLabel(label)) return undefined;
   const pStart = src.lineStarts[line + 2];
   const pEnd = src.lineEnd(line + 2);
-  const tag = CANONICAL_P.exec(text.slice(pStart, Math.min(pEnd, pStart + 30)));
-  if (!tag || !text.endsWith('</p>', pEnd) || pEnd - 4 < pStart + tag[0].length) return undefined;
-  if (hasParagraphTag(text, pStart + tag[0].length, pEnd - 4)) return undefined;
+  const openTag = CANONICAL_TAGS.find((t) => text.startsWith(t, pStart));
+  if (!openTag || !text.endsWith('</p>', pEnd) || pEnd - 4 < pStart + openTag.length) return undefined;
+  if (hasParagraphTag(text, pStart + openTag.length, pEnd - 4)) return undefined;
   const cStart = src.lineStarts[line + 3];
   if (src.lineEnd(line + 3) !== cStart + 10 || !text.startsWith('</details>', cStart)) return undefined;
-  const textSpan = trim(text, pStart + tag[0].length, pEnd - 4);
+  const textSpan = trim(text, pStart + openTag.length, pEnd - 4);
   if (textSpan[1] <= textSpan[0]) return undefined;
-  const openTag = tag[0];
   return {
     kind: 'english',
     span: [open, cStart + 10],
