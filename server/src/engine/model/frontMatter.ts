@@ -70,6 +70,9 @@ export function parseFrontMatter(src: SourceText): FrontMatter | undefined {
   }
   const contentEnd = src.lineStarts[closeLine];
   const span: Span = [openSpan[0], src.lineEnd(closeLine)];
+  // While the author types in the body, the front matter stays the same: the last one parsed is reused.
+  const head = src.text.slice(0, span[1]);
+  if (last?.head === head) return last.fm;
   const yamlText = src.text.slice(contentStart, contentEnd);
   const fm: FrontMatter = {
     span,
@@ -82,7 +85,19 @@ export function parseFrontMatter(src: SourceText): FrontMatter | undefined {
     isMapping: true,
   };
   readYaml(yamlText, contentStart, fm);
+  // Shared by every document with the same head, so nothing may change it.
+  deepFreeze(fm);
+  last = { head, fm };
   return fm;
+}
+
+/** The text up to the end of the last closed front matter parsed, and what it parsed to. */
+let last: { head: string; fm: FrontMatter } | undefined;
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }
 
 function readYaml(yamlText: string, base: number, fm: FrontMatter): void {
