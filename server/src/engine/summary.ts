@@ -43,13 +43,13 @@ export function entitiesOf(doc: PostDocument, fields: readonly string[]): Entity
   return out;
 }
 
-const glossCache = new WeakMap<PostDocument, GlossOccurrence[]>();
-
 /** Every gloss of the post's Chinese paragraphs, in source order (computed once per document). */
 export function glossesOf(doc: PostDocument): GlossOccurrence[] {
-  let out = glossCache.get(doc);
-  if (out) return out;
-  out = [];
+  return doc.memo('glosses', () => readGlosses(doc));
+}
+
+function readGlosses(doc: PostDocument): GlossOccurrence[] {
+  const out: GlossOccurrence[] = [];
   const text = doc.text;
   for (const p of doc.paragraphs()) {
     if (p.lang !== 'zh') continue;
@@ -83,7 +83,6 @@ export function glossesOf(doc: PostDocument): GlossOccurrence[] {
     }
   }
   out.sort((a, b) => a.termSpan[0] - b.termSpan[0]);
-  glossCache.set(doc, out);
   return out;
 }
 

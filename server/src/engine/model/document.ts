@@ -25,6 +25,7 @@ export class PostDocument {
    */
   readonly sourceLanguage: Language;
   private readonly inlineCache = new Map<number, Inline>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(text: string) {
     this.src = new SourceText(text);
@@ -52,6 +53,19 @@ export class PostDocument {
       this.inlineCache.set(p.span[0], inline);
     }
     return inline;
+  }
+
+  /**
+   * What rules derive from this document and share (the pairs as units, the
+   * entity analysis, numbers read …): computed on the first call with `key`,
+   * then kept as long as the document lives. The key names the analysis and
+   * whatever else it depends on; callers must not change what they get.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   *paragraphs(): Iterable<ParagraphBlock> {

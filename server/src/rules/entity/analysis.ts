@@ -20,27 +20,22 @@ export interface EntityAnalysis {
 }
 
 const PEOPLE = new Set(['people']);
-const cache = new WeakMap<PostDocument, { fields: string; analysis: EntityAnalysis }>();
 
 export function analyzeEntities(doc: PostDocument, config: ResolvedConfig): EntityAnalysis {
-  const fields = config.entityFields.join('\n');
-  const cached = cache.get(doc);
-  if (cached && cached.fields === fields) return cached.analysis;
-  const index = indexFor(entitiesOf(doc, config.entityFields));
-  let analysis: EntityAnalysis;
-  if (index.entities.length === 0) analysis = { index, occurrences: [], mentioned: [] };
-  else {
-    const tokens = tokenizeBody(doc);
-    const { occurrences, aliasMentions } = matchEntities(doc.text, tokens, index);
-    const mentioned = index.entities.map((_, id) => aliasMentions.has(id));
-    for (const o of occurrences) if (o.kind !== Kind.Other) mentioned[o.entity] = true;
-    index.entities.forEach((e, id) => {
-      if (e.chinese && !mentioned[id]) mentioned[id] = doc.text.indexOf(e.fact.name, doc.bodyStart) >= 0;
-    });
-    analysis = { index, occurrences, mentioned };
-  }
-  cache.set(doc, { fields, analysis });
-  return analysis;
+  return doc.memo(`entity/analysis ${config.entityFields.join('\n')}`, () => analyze(doc, config.entityFields));
+}
+
+function analyze(doc: PostDocument, fields: readonly string[]): EntityAnalysis {
+  const index = indexFor(entitiesOf(doc, fields));
+  if (index.entities.length === 0) return { index, occurrences: [], mentioned: [] };
+  const tokens = tokenizeBody(doc);
+  const { occurrences, aliasMentions } = matchEntities(doc.text, tokens, index);
+  const mentioned = index.entities.map((_, id) => aliasMentions.has(id));
+  for (const o of occurrences) if (o.kind !== Kind.Other) mentioned[o.entity] = true;
+  index.entities.forEach((e, id) => {
+    if (e.chinese && !mentioned[id]) mentioned[id] = doc.text.indexOf(e.fact.name, doc.bodyStart) >= 0;
+  });
+  return { index, occurrences, mentioned };
 }
 
 /**

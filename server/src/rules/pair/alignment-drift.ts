@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule';
 import type { PostDocument } from '../../engine/model/document';
-import { anchorsOf } from './anchors';
 import { DEFAULT_DRIFT, findDrift, type DriftSettings, type DriftStretch } from './drift';
 import { firstLine, lineNumber, pairUnits, type PairUnit } from './units';
 
@@ -35,7 +34,7 @@ export default defineRule<Options>({
   check({ doc, options, report }) {
     if (doc.sourceLanguage !== 'en' || doc.pairs.length < 3) return;
     const units = pairUnits(doc);
-    for (const s of findDrift(units, anchorsOf(doc, units.units), options)) {
+    for (const s of findDrift(doc, options)) {
       const first = units.units[s.from];
       report({ span: firstLine(doc, first.pair.chinese.span), message: describe(doc, units.units, s) });
     }

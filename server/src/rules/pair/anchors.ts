@@ -11,8 +11,8 @@ import type { PostDocument } from '../../engine/model/document';
 import { glossesOf } from '../../engine/summary';
 import type { Span } from '../../engine/text';
 import { afterSpeakerLabel } from '../../engine/model/blocks';
-import { chineseNumbers, englishNumbers, sameNumber } from './numbers';
-import type { PairUnit } from './units';
+import { numbersOf, sameNumber } from './numbers';
+import { pairUnits } from './units';
 import type { ParagraphBlock } from '../../engine/model/blocks';
 
 export interface Anchor {
@@ -46,11 +46,13 @@ for (const c of '一二两三四五六七八九十百千万亿') NUMERALS[c.char
 /** Gloss terms shorter than this are too ambiguous to look for unglossed. */
 const MIN_TERM = 2;
 
-const cache = new WeakMap<PostDocument, Anchors>();
+/** The anchors of the post's pair units (see units.ts), computed once per document. */
+export function anchorsOf(doc: PostDocument): Anchors {
+  return doc.memo('pair/anchors', () => readAnchors(doc));
+}
 
-export function anchorsOf(doc: PostDocument, units: readonly PairUnit[]): Anchors {
-  const cached = cache.get(doc);
-  if (cached && cached.chinese.length === units.length) return cached;
+function readAnchors(doc: PostDocument): Anchors {
+  const units = pairUnits(doc).units;
   const text = doc.text;
   const terms = glossTerms(doc);
   const df = new Map<string, number>();
@@ -92,14 +94,13 @@ export function anchorsOf(doc: PostDocument, units: readonly PairUnit[]): Anchor
       let nums = numbers[j];
       if (!nums) {
         nums = [];
-        for (const s of units[j].pair.english.contentSpans) digitNumbers(text, s, nums);
+        for (const s of units[j].pair.english.contentSpans) digitNumbers(doc, s, nums);
         numbers[j] = nums;
       }
       return nums;
     },
     count: units.length,
   };
-  cache.set(doc, result);
   return result;
 }
 
@@ -142,7 +143,7 @@ function scanParagraph(doc: PostDocument, p: ParagraphBlock, terms: TermTable, a
     prevNumeral = false;
   }
   if (!digits && !numerals) return;
-  for (const n of chineseNumbers(text, from, to, doc.inline(p).codeSpans)) {
+  for (const n of numbersOf(doc).chinese(from, to, doc.inline(p).codeSpans)) {
     if (!n.weak && n.value >= (n.digits ? 2 : 10)) add('#' + n.value);
   }
 }
@@ -216,11 +217,10 @@ function isWordChar(c: number): boolean {
 }
 
 /** The numbers an English text writes with digits (numbers.ts reads only digits and number words). */
-export function digitNumbers(text: string, span: Span, out: number[]): void {
-  let digit = false;
-  for (let i = span[0]; i < span[1] && !digit; i++) digit = isDigit(text.charCodeAt(i));
-  if (!digit) return;
-  for (const n of englishNumbers(text, span[0], span[1])) if (n.digits && n.value >= 2) out.push(n.value);
+function digitNumbers(doc: PostDocument, span: Span, out: number[]): void {
+  const numbers = numbersOf(doc);
+  if (!numbers.hasDigit(span)) return;
+  for (const n of numbers.english(span[0], span[1])) if (n.digits && n.value >= 2) out.push(n.value);
 }
 
 /** The post's glossed Chinese terms and their English, keyed by the term's first character. */

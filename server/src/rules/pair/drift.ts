@@ -7,8 +7,9 @@
  * Evidence: shared anchors (strong) and how well the lengths fit (weak, but
  * present in every pair, so it places the start of a drift between anchors).
  */
-import { anchorScore, type Anchors } from './anchors';
-import { logRatio, tolerance, type PairUnits } from './units';
+import type { PostDocument } from '../../engine/model/document';
+import { anchorScore, anchorsOf, type Anchors } from './anchors';
+import { logRatio, pairUnits, tolerance, type PairUnits } from './units';
 
 export interface DriftSettings {
   /** Largest slip looked for, in blocks (1 to 3). */
@@ -46,23 +47,17 @@ const LENGTH_ONLY_MIN_PAIRS = 8;
  * (or, on lengths alone, long stretches), and not contradicted by the pairs
  * whose anchors favour the alignment as it stands.
  */
-export function findDrift(units: PairUnits, anchors: Anchors, settings: DriftSettings): DriftStretch[] {
+export function findDrift(doc: PostDocument, settings: DriftSettings): DriftStretch[] {
   // Both pair/alignment-drift and pair/length-ratio ask, usually with the same settings.
-  const key = `${settings.maxOffset} ${settings.minPairs} ${settings.switchCost} ${settings.lengthWeight}`;
-  let bySettings = found.get(units);
-  if (!bySettings) found.set(units, (bySettings = new Map()));
-  const cached = bySettings.get(key);
-  if (cached) return cached;
-  const stretches = driftPath(units, anchors, settings).filter((s) => {
-    const n = s.to - s.from + 1;
-    if (n < settings.minPairs || s.against * 2 > s.forDrift) return false;
-    return s.forDrift >= 2 || (settings.lengthWeight > 0 && n >= LENGTH_ONLY_MIN_PAIRS);
-  });
-  bySettings.set(key, stretches);
-  return stretches;
+  const key = `pair/drift ${settings.maxOffset} ${settings.minPairs} ${settings.switchCost} ${settings.lengthWeight}`;
+  return doc.memo(key, () =>
+    driftPath(pairUnits(doc), anchorsOf(doc), settings).filter((s) => {
+      const n = s.to - s.from + 1;
+      if (n < settings.minPairs || s.against * 2 > s.forDrift) return false;
+      return s.forDrift >= 2 || (settings.lengthWeight > 0 && n >= LENGTH_ONLY_MIN_PAIRS);
+    }),
+  );
 }
-
-const found = new WeakMap<PairUnits, Map<string, DriftStretch[]>>();
 
 /** Every stretch the best path puts at an offset other than 0. */
 export function driftPath(units: PairUnits, anchors: Anchors, settings: DriftSettings): DriftStretch[] {

@@ -1,7 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import type { PostDocument } from '../../engine/model/document';
 import type { Span } from '../../engine/text';
-import { anchorsOf } from './anchors';
 import { DEFAULT_DRIFT, findDrift } from './drift';
 import { firstLine, lineNumber, logRatio, pairUnits, tolerance, type PairUnit } from './units';
 
@@ -52,7 +51,7 @@ export default defineRule<Options>({
     }
     if (outliers.length === 0) return;
     // Inside a drift every pair is off; pair/alignment-drift reports the drift once.
-    const drifts = findDrift(stats, anchorsOf(doc, stats.units), DEFAULT_DRIFT);
+    const drifts = findDrift(doc, DEFAULT_DRIFT);
     const typical = Math.exp(stats.typical);
     for (const { unit, ratio } of outliers) {
       if (drifts.some((d) => unit.index >= d.from && unit.index <= d.to)) continue;

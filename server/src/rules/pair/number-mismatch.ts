@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import type { Span } from '../../engine/text';
-import { chineseNumbers, englishNumbers, sameNumber, type NumberMention } from './numbers';
+import { numbersOf, sameNumber, type NumberMention } from './numbers';
 
 interface Options {
   /** Also report spelled-out English numbers ("six") that the Chinese lacks. */
@@ -27,15 +27,16 @@ export default defineRule<Options>({
   },
   check({ doc, options, report }) {
     const text = doc.text;
+    const numbers = numbersOf(doc);
     for (const { chinese, english } of doc.pairs) {
       if (english.contentLang !== 'en' || chinese.lang !== 'zh') continue;
       if (condensed(chinese.span, english.contentSpans)) continue;
       const code = doc.inline(chinese).codeSpans;
-      const all = chineseNumbers(text, chinese.span[0], chinese.span[1], code).filter((n) => n.value >= options.minimum);
+      const all = numbers.chinese(chinese.span[0], chinese.span[1], code).filter((n) => n.value >= options.minimum);
       // Most pairs hold no number at all: skip reading the English word by word.
-      if (all.length === 0 && !options.checkSpelledOutEnglish && !english.contentSpans.some((s) => hasDigit(text, s))) continue;
+      if (all.length === 0 && !options.checkSpelledOutEnglish && !english.contentSpans.some((s) => numbers.hasDigit(s))) continue;
       let en: NumberMention[] = [];
-      for (const s of english.contentSpans) en = en.concat(englishNumbers(text, s[0], s[1]));
+      for (const s of english.contentSpans) en = en.concat(numbers.english(s[0], s[1]));
       en = en.filter((n) => n.value >= options.minimum);
       if (all.length === 0 && !options.checkSpelledOutEnglish && en.every((n) => !n.digits)) continue;
 
@@ -80,28 +81,6 @@ function condensed(zh: Span, en: readonly Span[]): boolean {
   const enLength = en.reduce((n, s) => n + s[1] - s[0], 0);
   const ratio = enLength / Math.max(1, zh[1] - zh[0]);
   return ratio > 6 || ratio < 0.8;
-}
-
-/** Offsets of the digits of the last text seen, found in one native pass. */
-let digitsText: string | undefined;
-let digitAt: number[] = [];
-
-function hasDigit(text: string, span: Span): boolean {
-  if (digitsText !== text) {
-    digitsText = text;
-    digitAt = [];
-    const digit = /[0-9]/g;
-    let m: RegExpExecArray | null;
-    while ((m = digit.exec(text))) digitAt.push(m.index);
-  }
-  let lo = 0;
-  let hi = digitAt.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (digitAt[mid] < span[0]) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < digitAt.length && digitAt[lo] < span[1];
 }
 
 function matches(n: NumberMention, value: number): boolean {

@@ -4,6 +4,7 @@
  * all 20; `2003年5月18日` and `May 18th, 2003` both hold 2003, 5 and 18.
  * Each number keeps the span of the text it was read from.
  */
+import type { PostDocument } from '../../engine/model/document';
 import type { Span } from '../../engine/text';
 
 export interface NumberMention {
@@ -29,39 +30,62 @@ const ZH_NUMERAL = /百分之([零〇一二两三四五六七八九十百千]+)|
 const ZH_COUNTED = /^[多余来]?(?:年|个|倍|岁|次(?![方元])|天|月|周|人|家|名|种|位|世纪|美元|块|元|吨|公里|英尺|小时|分钟|秒|%|％)/;
 
 /**
- * The numbers of the last text read, by span: number-mismatch and the
- * alignment anchors read the same paragraphs of the same post in one lint.
- * Callers must not change the arrays returned.
+ * A post's numbers, read once per span: number-mismatch and the alignment
+ * anchors read the same paragraphs in one lint. Callers must not change the
+ * arrays returned.
  */
-let memoText: string | undefined;
-const memo = new Map<number, NumberMention[]>();
-
-/** A span as one number (offsets stay far below 2^26), negative for the Chinese reading. */
-function spanKey(start: number, end: number, chinese: boolean): number {
-  const key = start * 67108864 + end;
-  return chinese ? -1 - key : key;
+export interface PostNumbers {
+  /** The numbers of Chinese text; `skip` (the paragraph's code spans) is the same for the same span. */
+  chinese(start: number, end: number, skip?: readonly Span[]): NumberMention[];
+  english(start: number, end: number): NumberMention[];
+  /** Whether a digit stands in the span: most English blocks hold none, and are then not read. */
+  hasDigit(span: Span): boolean;
 }
 
-function remembered(key: number, text: string, read: () => NumberMention[]): NumberMention[] {
-  if (memoText !== text) {
-    memo.clear();
-    memoText = text;
+export function numbersOf(doc: PostDocument): PostNumbers {
+  return doc.memo('pair/numbers', () => new NumberMemo(doc.text));
+}
+
+class NumberMemo implements PostNumbers {
+  private readonly found = new Map<number, NumberMention[]>();
+  private digitAt: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  chinese(start: number, end: number, skip: readonly Span[] = []): NumberMention[] {
+    return this.remembered(-1 - spanKey(start, end), () => chineseNumbers(this.text, start, end, skip));
   }
-  let found = memo.get(key);
-  if (!found) memo.set(key, (found = read()));
-  return found;
+
+  english(start: number, end: number): NumberMention[] {
+    return this.remembered(spanKey(start, end), () => englishNumbers(this.text, start, end));
+  }
+
+  hasDigit(span: Span): boolean {
+    // The offsets of every digit, found in one native pass, then searched.
+    const at = (this.digitAt ??= [...this.text.matchAll(/[0-9]/g)].map((m) => m.index!));
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] < span[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < at.length && at[lo] < span[1];
+  }
+
+  private remembered(key: number, read: () => NumberMention[]): NumberMention[] {
+    let numbers = this.found.get(key);
+    if (!numbers) this.found.set(key, (numbers = read()));
+    return numbers;
+  }
+}
+
+/** A span as one number (offsets stay far below 2^26). */
+function spanKey(start: number, end: number): number {
+  return start * 67108864 + end;
 }
 
 export function chineseNumbers(text: string, start: number, end: number, skip: readonly Span[] = []): NumberMention[] {
-  // The skipped spans are the paragraph's code spans: the same for the same span.
-  return remembered(spanKey(start, end, true), text, () => readChineseNumbers(text, start, end, skip));
-}
-
-export function englishNumbers(text: string, start: number, end: number): NumberMention[] {
-  return remembered(spanKey(start, end, false), text, () => readEnglishNumbers(text, start, end));
-}
-
-function readChineseNumbers(text: string, start: number, end: number, skip: readonly Span[]): NumberMention[] {
   const out: NumberMention[] = [];
   const slice = text.slice(start, end);
   ZH_ARABIC.lastIndex = 0;
@@ -201,7 +225,7 @@ interface WordRun {
   to: number;
 }
 
-function readEnglishNumbers(text: string, start: number, end: number): NumberMention[] {
+export function englishNumbers(text: string, start: number, end: number): NumberMention[] {
   const out: NumberMention[] = [];
   const slice = text.slice(start, end);
   EN_TOKEN.lastIndex = 0;

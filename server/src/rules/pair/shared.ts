@@ -26,11 +26,14 @@ export interface PostFacts {
   className: string;
 }
 
-const cache = new WeakMap<PostDocument, { config: ResolvedConfig; facts: PostFacts }>();
-
 export function postFacts(doc: PostDocument, config: ResolvedConfig): PostFacts {
-  const hit = cache.get(doc);
-  if (hit && hit.config === config) return hit.facts;
+  const byConfig = doc.memo('pair/facts', () => new WeakMap<ResolvedConfig, PostFacts>());
+  let facts = byConfig.get(config);
+  if (!facts) byConfig.set(config, (facts = readFacts(doc, config)));
+  return facts;
+}
+
+function readFacts(doc: PostDocument, config: ResolvedConfig): PostFacts {
   const zh = doc.sourceLanguage === 'zh';
   const acceptedLabels = new Set([config.summaryText, ...config.allowedSummaryTexts, ...(zh ? CHINESE_SOURCE_LABELS : [])]);
   const acceptedClasses = new Set(['english-text', ...(zh ? CHINESE_SOURCE_CLASSES : [])]);
@@ -49,7 +52,7 @@ export function postFacts(doc: PostDocument, config: ResolvedConfig): PostFacts 
       else tight++;
     }
   }
-  const facts: PostFacts = {
+  return {
     eol: doc.src.eol,
     blankBefore: blank >= tight,
     acceptedLabels,
@@ -58,8 +61,6 @@ export function postFacts(doc: PostDocument, config: ResolvedConfig): PostFacts 
     label: mostCommon(labels) ?? config.summaryText,
     className: mostCommon(classes) ?? (zh ? CHINESE_SOURCE_CLASSES[0] : 'english-text'),
   };
-  cache.set(doc, { config, facts });
-  return facts;
 }
 
 function mostCommon(counts: Map<string, number>): string | undefined {

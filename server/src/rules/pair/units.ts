@@ -50,11 +50,11 @@ const MIN_EN = 6;
 /** Fallback when a post has too few pairs to measure its own: English runs about 3 letters per Han character. */
 const DEFAULT_TYPICAL = Math.log(3);
 
-const cache = new WeakMap<PostDocument, PairUnits>();
-
 export function pairUnits(doc: PostDocument): PairUnits {
-  const cached = cache.get(doc);
-  if (cached) return cached;
+  return doc.memo('pair/units', () => measureUnits(doc));
+}
+
+function measureUnits(doc: PostDocument): PairUnits {
   const text = doc.text;
   const raw: { index: number; pair: Pair; run: ParagraphBlock[]; zh: number[]; en: number; ok: boolean }[] = [];
   let run: ParagraphBlock[] = [];
@@ -125,9 +125,7 @@ export function pairUnits(doc: PostDocument): PairUnits {
       comparable: r.ok && zhLength >= MIN_ZH && r.en >= MIN_EN,
     };
   });
-  const result: PairUnits = { units, typical, spread, sample: logs.length };
-  cache.set(doc, result);
-  return result;
+  return { units, typical, spread, sample: logs.length };
 }
 
 /** ln(English / Chinese) of a unit's Chinese against some unit's English. */
