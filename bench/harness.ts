@@ -67,11 +67,16 @@ export function summarize(times: number[], cpu: number[] = []): Samples {
 }
 
 /**
- * Runs `fn` `warmup` times unmeasured, then at least `minRuns` times and
- * until `minMs` of measured time has passed (capped at `maxRuns`).
+ * Runs `fn` `warmup` times unmeasured (and on until `warmupMs` have passed),
+ * then at least `minRuns` times and until `minMs` of measured time has passed
+ * (capped at `maxRuns`).
  */
-export function sample(fn: () => unknown, opts: { warmup: number; minRuns: number; maxRuns?: number; minMs?: number }): Samples {
-  for (let i = 0; i < opts.warmup; i++) sink(fn());
+export function sample(
+  fn: () => unknown,
+  opts: { warmup: number; warmupMs?: number; minRuns: number; maxRuns?: number; minMs?: number },
+): Samples {
+  const warmStart = performance.now();
+  for (let i = 0; i < opts.warmup || performance.now() - warmStart < (opts.warmupMs ?? 0); i++) sink(fn());
   const times: number[] = [];
   const cpu: number[] = [];
   const maxRuns = opts.maxRuns ?? opts.minRuns;

@@ -14,9 +14,24 @@ function noCorpus(): SectionResult {
   return { ...emptyResult(), skipped: 'the real corpus (../shared/corpus/real) was not found; set BILINT_CORPUS' };
 }
 
+/**
+ * A post and a copy with one character typed into its last Chinese sentence.
+ * The editor lints a post again after every keystroke, never the same text
+ * twice, so runs alternate between the two: nothing keyed by the whole text
+ * carries over from one run to the next, while the front matter (unchanged
+ * by typing in the body) may.
+ */
+function typing(text: string): () => string {
+  const stop = text.lastIndexOf('。');
+  const at = stop > 0 ? stop : text.length >> 1;
+  const texts = [text, text.slice(0, at) + '的' + text.slice(at)];
+  let n = 0;
+  return () => texts[n++ & 1];
+}
+
 export const largestPost: Section = {
   id: 'largest-post',
-  title: 'Whole lint of the largest real posts (warm)',
+  title: 'Whole lint of the largest real posts (warm, as the author types)',
   run(ctx: BenchContext) {
     if (ctx.corpus.length === 0) return noCorpus();
     const r = emptyResult();
@@ -31,7 +46,15 @@ export const largestPost: Section = {
     const ours = biggest.map((p) => {
       ctx.progress(`largest-post: bilint on ${short(p.file)}`);
       settle();
-      return sample(() => ctx.bilint(p.text), { warmup: 10, minRuns: runs, maxRuns: runs * 4, minMs: 500 });
+      const next = typing(p.text);
+      // Warm means what a few seconds of typing leave: the optimizing compiler done with the hot code.
+      return sample(() => ctx.bilint(next()), {
+        warmup: 10,
+        warmupMs: ctx.quick ? 300 : 1000,
+        minRuns: runs,
+        maxRuns: runs * 4,
+        minMs: 500,
+      });
     });
     const theirs = biggest.map((p) => {
       if (!ctx.markdownlint) return undefined;
@@ -73,6 +96,7 @@ export const largestPost: Section = {
       }
     });
     r.notes.push(`ratio = markdownlint time / bilint time. markdownlint: ${mdRuns} runs per post.`);
+    r.notes.push('bilint runs alternate between the post and a copy with one character typed into it, as in the editor.');
     return r;
   },
 };

@@ -44,3 +44,35 @@ test('sourceLanguage: one Chinese block among English ones does not flip the pos
   const doc = new PostDocument(post([...blocks, '段落。', '', en('这是中文粘贴。')].join('\n\n')));
   assert.equal(doc.sourceLanguage, 'en');
 });
+
+test('the front matter parse is shared while the text up to its end is the same, and cannot be changed', () => {
+  const head = '---\ntitle: 标题\npeople:\n  - Ada Lovelace\n---\n';
+  const a = new PostDocument(head + '第一段。\n');
+  const b = new PostDocument(head + '第一段，改过了。\n');
+  assert.equal(a.frontMatter, b.frontMatter);
+  assert.ok(Object.isFrozen(a.frontMatter!.entries[1].items));
+  assert.throws(() => ((a.frontMatter!.data as Record<string, unknown>).title = 'x'), TypeError);
+  // One character more in the front matter: parsed anew, with its own spans.
+  const c = new PostDocument(head.replace('Ada', 'Adah') + '第一段。\n');
+  assert.notEqual(c.frontMatter, a.frontMatter);
+  assert.deepEqual(c.frontMatter!.data.people, ['Adah Lovelace']);
+  // A BOM shifts every span: not the same head.
+  const d = new PostDocument('\ufeff' + head + '第一段。\n');
+  assert.equal(d.frontMatter!.entries[0].keySpan[0], a.frontMatter!.entries[0].keySpan[0] + 1);
+});
+
+test('memo computes once per document and key', () => {
+  const a = new PostDocument('第一段。\n');
+  const b = new PostDocument('第一段。\n');
+  let calls = 0;
+  const compute = () => ({ n: ++calls });
+  assert.equal(a.memo('k', compute), a.memo('k', compute));
+  assert.equal(calls, 1);
+  assert.notEqual(b.memo('k', compute), a.memo('k', compute));
+  assert.equal(
+    a.memo('other', () => undefined),
+    undefined,
+  );
+  assert.equal(a.memo('other', compute), undefined, 'an undefined result is remembered too');
+  assert.equal(calls, 2);
+});
