@@ -6,7 +6,10 @@ import type { SourceText } from '../text';
 import type { EnglishBlock } from './englishBlock';
 import { LABEL_WORD, countWords, languageOfSpans, trim } from './blockText';
 
-const CANONICAL_TAGS = ['<p class="english-text">', '<p class="chinese-text">'];
+const CANONICAL_TAGS = [
+  { tag: '<p class="english-text">', className: 'english-text' },
+  { tag: '<p class="chinese-text">', className: 'chinese-text' },
+];
 const P_TAG_INSIDE = /<\/?p\b|<\/det/iy;
 
 /** Whether `<p`, `</p` or `</det` stands in text[from, to): looked for at each `<`, without copying the text. */
@@ -52,8 +55,11 @@ export function readCanonical(src: SourceText, open: number, line: number): Engl
   if (!isPlainLabel(label)) return undefined;
   const pStart = src.lineStarts[line + 2];
   const pEnd = src.lineEnd(line + 2);
-  const openTag = CANONICAL_TAGS.find((t) => text.startsWith(t, pStart));
-  if (!openTag || !text.endsWith('</p>', pEnd) || pEnd - 4 < pStart + openTag.length) return undefined;
+  let canonical: (typeof CANONICAL_TAGS)[number] | undefined;
+  for (const c of CANONICAL_TAGS) if (text.startsWith(c.tag, pStart)) canonical = c;
+  if (!canonical) return undefined;
+  const openTag = canonical.tag;
+  if (!text.endsWith('</p>', pEnd) || pEnd - 4 < pStart + openTag.length) return undefined;
   if (hasParagraphTag(text, pStart + openTag.length, pEnd - 4)) return undefined;
   const cStart = src.lineStarts[line + 3];
   if (src.lineEnd(line + 3) !== cStart + 10 || !text.startsWith('</details>', cStart)) return undefined;
@@ -71,7 +77,7 @@ export function readCanonical(src: SourceText, open: number, line: number): Engl
         span: [pStart, pEnd],
         openTag,
         openTagSpan: [pStart, pStart + openTag.length],
-        className: openTag.slice(10, -2),
+        className: canonical.className,
         textSpan,
         closed: true,
       },

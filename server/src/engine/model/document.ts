@@ -68,8 +68,9 @@ export class PostDocument {
     return value;
   }
 
-  *paragraphs(): Iterable<ParagraphBlock> {
-    for (const b of this.blocks) if (b.kind === 'paragraph') yield b;
+  /** The paragraph blocks, in order (an array kept with the document: rules walk it many times per lint). */
+  paragraphs(): readonly ParagraphBlock[] {
+    return this.memo('paragraphs', () => this.blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph'));
   }
 
   /** Translation coverage: Chinese paragraphs, and how many of them have their English block. */
@@ -84,8 +85,9 @@ export class PostDocument {
     return { paired, total };
   }
 
-  *englishBlocks(): Iterable<EnglishBlock> {
-    for (const b of this.blocks) if (b.kind === 'english') yield b;
+  /** The English blocks, in order. */
+  englishBlocks(): readonly EnglishBlock[] {
+    return this.memo('englishBlocks', () => this.blocks.filter((b): b is EnglishBlock => b.kind === 'english'));
   }
 }
 

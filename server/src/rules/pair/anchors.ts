@@ -11,7 +11,7 @@ import type { PostDocument } from '../../engine/model/document';
 import { glossesOf } from '../../engine/summary';
 import type { Span } from '../../engine/text';
 import { afterSpeakerLabel } from '../../engine/model/blocks';
-import { numbersOf, sameNumber } from './numbers';
+import { numbersOf, sameNumber, significantDigits } from './numbers';
 import { pairUnits } from './units';
 import type { ParagraphBlock } from '../../engine/model/blocks';
 
@@ -180,26 +180,12 @@ export function anchorScore(anchors: Anchors, i: number, j: number): number {
  * picks the candidates and sameNumber decides.
  */
 function hasNumber(numbers: readonly number[], value: number): boolean {
-  const key = significant(value);
+  const key = significantDigits(value);
   for (const v of numbers) {
-    const maybe = v === value || significant(v) === key || v === value % 100 || value === v % 100;
+    const maybe = v === value || significantDigits(v) === key || v === value % 100 || value === v % 100;
     if (maybe && sameNumber(value, v)) return true;
   }
   return false;
-}
-
-const significantCache = new Map<number, string>();
-
-function significant(n: number): string {
-  let s = significantCache.get(n);
-  if (s === undefined) {
-    s = String(n)
-      .replace(/[^0-9]/g, '')
-      .replace(/^0+|0+$/g, '');
-    if (significantCache.size > 4096) significantCache.clear();
-    significantCache.set(n, s);
-  }
-  return s;
 }
 
 /** `word` as a whole word of `lower` (a plural `s` allowed). */

@@ -33,12 +33,15 @@ export default defineRule<Options>({
       if (condensed(chinese.span, english.contentSpans)) continue;
       const code = doc.inline(chinese).codeSpans;
       const all = numbers.chinese(chinese.span[0], chinese.span[1], code).filter((n) => n.value >= options.minimum);
-      // Most pairs hold no number at all: skip reading the English word by word.
-      if (all.length === 0 && !options.checkSpelledOutEnglish && !english.contentSpans.some((s) => numbers.hasDigit(s))) continue;
+      // Weak Chinese numbers (一个, 第三) are never reported missing, and only digits are reported from
+      // the English (unless checkSpelledOutEnglish): most pairs can have no finding, and their English
+      // is not read word by word.
+      const onlyWeak = !options.checkSpelledOutEnglish && all.every((n) => n.weak);
+      if (onlyWeak && !english.contentSpans.some((s) => numbers.hasDigit(s))) continue;
       let en: NumberMention[] = [];
       for (const s of english.contentSpans) en = en.concat(numbers.english(s[0], s[1]));
       en = en.filter((n) => n.value >= options.minimum);
-      if (all.length === 0 && !options.checkSpelledOutEnglish && en.every((n) => !n.digits)) continue;
+      if (onlyWeak && en.every((n) => !n.digits)) continue;
 
       // The translator's notes in parentheses (glosses, "11.7摄氏度（53°F）") may hold
       // the original's number: they count as matches but are not required.

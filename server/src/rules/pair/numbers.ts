@@ -61,8 +61,7 @@ class NumberMemo implements PostNumbers {
   }
 
   hasDigit(span: Span): boolean {
-    // The offsets of every digit, found in one native pass, then searched.
-    const at = (this.digitAt ??= [...this.text.matchAll(/[0-9]/g)].map((m) => m.index!));
+    const at = (this.digitAt ??= digitOffsets(this.text));
     let lo = 0;
     let hi = at.length;
     while (lo < hi) {
@@ -78,6 +77,14 @@ class NumberMemo implements PostNumbers {
     if (!numbers) this.found.set(key, (numbers = read()));
     return numbers;
   }
+}
+
+/** The offset of every digit, found by the regex engine (`test` makes no match objects). */
+function digitOffsets(text: string): number[] {
+  const digit = /[0-9]/g;
+  const at: number[] = [];
+  while (digit.test(text)) at.push(digit.lastIndex - 1);
+  return at;
 }
 
 /** A span as one number (offsets stay far below 2^26). */
@@ -344,8 +351,8 @@ function inside(spans: readonly Span[], at: number): boolean {
 export function sameNumber(a: number, b: number): boolean {
   if (a === b) return true;
   if (Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))) return true;
-  const da = digitsOf(a);
-  const db = digitsOf(b);
+  const da = significantDigits(a);
+  const db = significantDigits(b);
   // Speech-to-text drops decimal points ("Opus 45" for 4.5) and speakers drop the
   // scale they both know ("725 versus 715" for $725 million): the same two or more
   // significant digits are taken as the same number.
@@ -355,9 +362,21 @@ export function sameNumber(a: number, b: number): boolean {
   return false;
 }
 
-function digitsOf(n: number): string {
-  return String(n)
-    .replace(/[^0-9]/g, '')
-    .replace(/^0+/, '')
-    .replace(/0+$/, '');
+const significantCache = new Map<number, string>();
+
+/**
+ * The digits of a number without leading and trailing zeros (400000000 and 4
+ * both give `4`, 4.5 gives `45`). Kept per value: the same few numbers of a
+ * post are compared again and again.
+ */
+export function significantDigits(n: number): string {
+  let s = significantCache.get(n);
+  if (s === undefined) {
+    s = String(n)
+      .replace(/[^0-9]/g, '')
+      .replace(/^0+|0+$/g, '');
+    if (significantCache.size >= 4096) significantCache.clear();
+    significantCache.set(n, s);
+  }
+  return s;
 }
