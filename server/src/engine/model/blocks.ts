@@ -175,9 +175,9 @@ export function scanBlocks(src: SourceText, start: number): Block[] {
 
 /** Where a paragraph's text starts after a speaker label (`**Name:**`, `Name：`, `[Name]`), or its start. */
 export function afterSpeakerLabel(text: string, span: Span): number {
+  // Sticky: a match starts at span[0]; `test` makes no match object (this runs for every paragraph, several times).
   SPEAKER.lastIndex = span[0];
-  const label = SPEAKER.exec(text);
-  return label && label.index === span[0] && SPEAKER.lastIndex < span[1] ? SPEAKER.lastIndex : span[0];
+  return SPEAKER.test(text) && SPEAKER.lastIndex < span[1] ? SPEAKER.lastIndex : span[0];
 }
 
 /** A paragraph's language, not counting a speaker label that opens it. */

@@ -200,9 +200,9 @@ export class HanFinder {
     // Known: no Han character in [searchedFrom, next).
     if (this.next < span[0] || span[0] < this.searchedFrom) {
       HanFinder.HAN.lastIndex = span[0];
-      const m = HanFinder.HAN.exec(this.text);
+      const found = HanFinder.HAN.test(this.text);
       this.searchedFrom = span[0];
-      this.next = m ? m.index : this.text.length;
+      this.next = found ? HanFinder.HAN.lastIndex - 1 : this.text.length;
     }
     return this.next < span[1];
   }

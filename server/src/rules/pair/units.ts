@@ -189,8 +189,7 @@ const EN_LABEL = /(?:>>|&gt;&gt;)?[ \t]*(?:[A-Z][A-Za-z.'\u2019-]*(?:[ \t]+[A-Z]
  */
 export function englishLength(text: string, span: Span): number {
   EN_LABEL.lastIndex = span[0];
-  const label = EN_LABEL.exec(text);
-  const from = label && EN_LABEL.lastIndex <= span[1] ? EN_LABEL.lastIndex : span[0];
+  const from = EN_LABEL.test(text) && EN_LABEL.lastIndex <= span[1] ? EN_LABEL.lastIndex : span[0];
   const body = text.slice(from, span[1]);
   let n = body.length;
   for (let i = body.indexOf('<'); i >= 0; i = body.indexOf('<', i + 1)) {
