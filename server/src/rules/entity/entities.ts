@@ -126,14 +126,17 @@ export function buildIndex(facts: readonly EntityFact[], people: ReadonlySet<str
   return index;
 }
 
+const GENERIC_SUFFIX = /\s+(?:podcast|show|inc\.?|corp\.?|corporation|group|company|co\.?|ltd\.?|llc)$/i;
+
 /** Shorter forms that still mention the entity: a person's surname, a title without its article or subtitle, a name without `Inc.` or `Podcast`. */
 function aliasesOf(name: string, person: boolean, words: string[]): string[] {
   const out: string[] = [];
   if (person && words.length >= 2 && words[words.length - 1].length >= 4) out.push(words[words.length - 1]);
   const bare = /^(the|a|an)\s+(.{4,})$/i.exec(name);
   if (bare) out.push(bare[2]);
-  const generic = /^(.{4,}?)\s+(podcast|show|inc\.?|corp\.?|corporation|group|company|co\.?|ltd\.?|llc)$/i.exec(name);
-  if (generic) out.push(generic[1]);
+  // Only the suffix is matched: a lazy prefix group before it tried every prefix length of every name.
+  const generic = GENERIC_SUFFIX.exec(name);
+  if (generic && generic.index >= 4) out.push(name.slice(0, generic.index));
   const colon = name.indexOf(':');
   if (colon >= 4) out.push(name.slice(0, colon));
   return out;
