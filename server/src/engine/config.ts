@@ -63,6 +63,16 @@ export interface ConfigProblem {
 export const DEFAULT_SUMMARY = 'View/Hide Original English';
 export const DEFAULT_ENTITY_FIELDS = ['people', 'companies_orgs', 'products_models', 'media_books'];
 
+const BUILT_IN_POST_SCHEMA = JSON.stringify(defaultPostSchema);
+const builtIn = new WeakMap<object, boolean>();
+
+/** Whether a post schema is the built-in one (also as a copy, as worker threads receive it). */
+export function isBuiltInPostSchema(schema: object): boolean {
+  let same = builtIn.get(schema);
+  if (same === undefined) builtIn.set(schema, (same = schema === defaultPostSchema || JSON.stringify(schema) === BUILT_IN_POST_SCHEMA));
+  return same;
+}
+
 export function defaultConfig(rules: readonly Rule<unknown>[]): ResolvedConfig {
   const resolved: Record<string, ResolvedRule> = {};
   for (const r of rules) resolved[r.meta.id] = { severity: r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions as object) } };
@@ -92,7 +102,7 @@ export function resolveConfig(
   // Compiled only when there is a layer to check: a run without config files skips ajv's ~0.2 s compile.
   let validate: ReturnType<typeof validatorFor> | undefined;
   layers.forEach((layer, index) => {
-    validate ??= validatorFor(schemaFor(rules));
+    validate ??= validatorFor(schemaFor(rules), { trusted: true });
     for (const e of validate(layer)) problems.push({ layer: index, ...e });
     if (!layer || typeof layer !== 'object') return;
     if (Array.isArray(layer.ignores)) config.ignores.push(...layer.ignores.filter((g) => typeof g === 'string'));

@@ -22,40 +22,51 @@ export interface DetailedSchemaProblem extends SchemaProblem {
   params: Record<string, unknown>;
 }
 
+export interface ValidatorOptions {
+  /**
+   * The schema is one of Bilint's own (tested against the meta-schema in the
+   * test suite), so it is not checked again: that check compiles the
+   * meta-schema first, ~30 ms of every process's start-up.
+   */
+  trusted?: boolean;
+}
+
 // verbose: errors carry their parentSchema, where `errorMessage` lives.
-let ajv2020: Ajv2020 | undefined;
-let ajv7: AjvDraft7 | undefined;
+const instances = new Map<string, Ajv2020 | AjvDraft7>();
 const compiled = new WeakMap<object, ValidateFunction | Error>();
 
-function ajvFor(schema: object): Ajv2020 | AjvDraft7 {
+function ajvFor(schema: object, trusted: boolean): Ajv2020 | AjvDraft7 {
   const declared = (schema as { $schema?: string }).$schema ?? '';
-  if (/draft-0[467]/.test(declared)) {
-    if (!ajv7) addFormats((ajv7 = new AjvDraft7({ allErrors: true, strict: false, verbose: true })));
-    return ajv7;
+  const draft7 = /draft-0[467]/.test(declared);
+  const key = `${draft7 ? 7 : 2020} ${trusted}`;
+  let ajv = instances.get(key);
+  if (!ajv) {
+    const options = { allErrors: true, strict: false, verbose: true, validateSchema: !trusted };
+    ajv = draft7 ? new AjvDraft7(options) : new Ajv2020(options);
+    addFormats(ajv);
+    instances.set(key, ajv);
   }
-  if (!ajv2020) addFormats((ajv2020 = new Ajv2020({ allErrors: true, strict: false, verbose: true })));
-  return ajv2020;
+  return ajv;
 }
 
 /** A validator for `schema`; a schema that does not compile reports that, once per call. */
-export function validatorFor(schema: object): (data: unknown) => SchemaProblem[] {
-  const detailed = detailedValidatorFor(schema);
+export function validatorFor(schema: object, options: ValidatorOptions = {}): (data: unknown) => SchemaProblem[] {
+  const detailed = detailedValidatorFor(schema, options);
   return (data) => detailed(data).map(({ keyword: _k, params: _p, ...plain }) => plain);
 }
 
-/** Like `validatorFor`, keeping each problem's keyword and parameters. */
-export function detailedValidatorFor(schema: object): (data: unknown) => DetailedSchemaProblem[] {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    try {
-      fn = ajvFor(schema).compile(schema);
-    } catch (err) {
-      fn = err as Error;
-    }
-    compiled.set(schema, fn);
-  }
-  const validate = fn;
+/** Like `validatorFor`, keeping each problem's keyword and parameters. The schema is compiled on first use. */
+export function detailedValidatorFor(schema: object, options: ValidatorOptions = {}): (data: unknown) => DetailedSchemaProblem[] {
   return (data) => {
+    let validate = compiled.get(schema);
+    if (!validate) {
+      try {
+        validate = ajvFor(schema, options.trusted === true).compile(schema);
+      } catch (err) {
+        validate = err as Error;
+      }
+      compiled.set(schema, validate);
+    }
     if (validate instanceof Error)
       return [{ pointer: '', keyword: 'schema', params: {}, message: `The schema itself is invalid: ${validate.message}` }];
     if (validate(data)) return [];

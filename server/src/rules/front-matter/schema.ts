@@ -7,6 +7,7 @@
  */
 import { defineRule, type Report } from '../../engine/rule';
 import type { FrontMatter, FrontMatterEntry } from '../../engine/model/frontMatter';
+import { isBuiltInPostSchema } from '../../engine/config';
 import { detailedValidatorFor, type DetailedSchemaProblem } from '../../engine/validation';
 import type { SourceText, Span } from '../../engine/text';
 import type { Suggestion, TextEdit } from '../../engine/types';
@@ -45,7 +46,8 @@ export default defineRule({
     if (!fm || !fm.closed || !fm.isMapping || fm.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
     const schema = config.postSchema as Record<string, unknown>;
     const ctx: Ctx = { src: doc.src, fm, schema };
-    for (const p of detailedValidatorFor(schema)(fm.data)) {
+    // A team's own schema is checked against the meta-schema first, so its mistakes are reported.
+    for (const p of detailedValidatorFor(schema, { trusted: isBuiltInPostSchema(schema) })(fm.data)) {
       if (p.keyword === 'required') report(missingField(ctx, p));
       else if (p.keyword === 'additionalProperties') unknownField(ctx, p).forEach(report);
       else if (p.keyword === 'uniqueItems') duplicateItems(ctx, p).forEach(report);
