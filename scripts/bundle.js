@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the extension and the language server into one file each with
+// Bundles the extension, the language server and the command line into one file each with
 // esbuild (unified and its plugins are ESM-only; esbuild folds them into the
 // CommonJS bundle), and copies the preview's page assets next to them.
 //   node scripts/bundle.js [--production]   (--production: minified, no source maps)
@@ -7,10 +7,12 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
 const production = process.argv.includes('--production');
 const dist = path.join(root, 'dist');
+const cliDist = path.join(dist, 'cli');
 
 async function main() {
   fs.rmSync(dist, { recursive: true, force: true });
@@ -36,7 +38,21 @@ async function main() {
       external: ['vscode'],
     }),
     esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/lsp/main.ts')], outfile: path.join(dist, 'server.js') }),
+    // The command line: one bundle for the main thread and the workers, and the small files that load it.
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'server/src/cli/bundle.ts')],
+      outfile: path.join(cliDist, 'bilint.js'),
+      define: { ...common.define, BILINT_BUNDLED: 'true' },
+    }),
+    esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/cli/codeCache.ts')], outfile: path.join(cliDist, 'load.js') }),
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'server/src/cli/bundleWorker.ts')],
+      outfile: path.join(cliDist, 'worker.js'),
+    }),
   ]);
+  writeCliCodeCache();
   const webview = path.join(dist, 'webview');
   fs.mkdirSync(webview, { recursive: true });
   for (const f of ['preview.js', 'preview.css', 'markdown-preview.css']) {
@@ -45,10 +61,27 @@ async function main() {
   for (const [name, r] of [
     ['extension.js', results[0]],
     ['server.js', results[1]],
+    ['cli/bilint.js', results[2]],
   ]) {
     const bytes = Object.values(r.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
     console.log(`dist/${name}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (minified)' : ''}`);
   }
+}
+
+/**
+ * The CLI's code cache (see server/src/cli/codeCache.ts) holds what one lint compiled: a lint of the
+ * example posts in one thread, which runs every rule, the cross-post pass and the default report.
+ */
+function writeCliCodeCache() {
+  const examples = path.join(root, 'examples');
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'bilint.js'), '--concurrency', '1', examples], {
+    cwd: root,
+    env: { ...process.env, BILINT_WRITE_CODE_CACHE: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const cache = path.join(cliDist, 'bilint.js.cache');
+  if (r.status !== 0 && r.status !== 1) throw new Error(`the lint of examples/ that writes ${cache} failed (exit ${r.status})`);
+  if (!fs.existsSync(cache)) throw new Error(`${cache} was not written`);
 }
 
 main().catch((err) => {

@@ -108,7 +108,14 @@ export function engineFingerprint(): string {
       else if (e.name.endsWith('.js') || e.name.endsWith('.json')) hash.update(e.name).update(fs.readFileSync(p));
     }
   };
-  for (const part of ['engine', 'rules']) walk(path.join(__dirname, '..', part));
-  walk(path.join(__dirname, '..', '..', '..', 'schemas'));
+  // The bundle holds the engine, the rules and the schemas: its own text is the code that runs.
+  if (typeof BILINT_BUNDLED !== 'undefined') hash.update(fs.readFileSync(__filename));
+  else {
+    for (const part of ['engine', 'rules']) walk(path.join(__dirname, '..', part));
+    walk(path.join(__dirname, '..', '..', '..', 'schemas'));
+  }
   return hash.digest('hex').slice(0, 16);
 }
+
+/** Defined (true) by scripts/bundle.js in dist/cli/bilint.js. */
+declare const BILINT_BUNDLED: boolean | undefined;
