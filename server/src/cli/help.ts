@@ -38,8 +38,8 @@ Configuration:
   --print-config FILE        Print the resolved config for this post and exit
 
 Speed:
-  --concurrency N|auto       Lint threads, this one included (default auto: one per core,
-                             when the run is big enough; 1 = no worker threads)
+  --concurrency N|auto       Lint threads, this one included (default auto: one per two
+                             cores, when the run is big enough; 1 = no worker threads)
   --cache                    Only re-lint posts that changed since the last run
   --cache-location PATH      Cache file or folder (default .bilintcache)
 
