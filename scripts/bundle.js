@@ -44,6 +44,7 @@ async function main() {
       entryPoints: [path.join(root, 'server/src/cli/bundle.ts')],
       outfile: path.join(cliDist, 'bilint.js'),
       define: { ...common.define, BILINT_BUNDLED: 'true' },
+      plugins: [precompiledSchemas(common)],
     }),
     esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/cli/codeCache.ts')], outfile: path.join(cliDist, 'load.js') }),
     esbuild.build({
@@ -66,6 +67,33 @@ async function main() {
     const bytes = Object.values(r.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
     console.log(`dist/${name}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (minified)' : ''}`);
   }
+}
+
+/**
+ * The module `bilint:precompiled-schemas` (see server/src/cli/precompiled.ts): the built-in schemas as
+ * ajv standalone code, from server/src/cli/precompileSchemas.ts, bundled and run here.
+ */
+function precompiledSchemas(common) {
+  return {
+    name: 'precompiled-schemas',
+    setup(build) {
+      build.onResolve({ filter: /^bilint:precompiled-schemas$/ }, (args) => ({ path: args.path, namespace: 'bilint' }));
+      build.onLoad({ filter: /.*/, namespace: 'bilint' }, async () => {
+        const entry = path.join(root, 'server/src/cli/precompileSchemas.ts');
+        const r = await esbuild.build({
+          ...common,
+          entryPoints: [entry],
+          outfile: 'precompile.js',
+          write: false,
+          minify: false,
+          sourcemap: false,
+        });
+        const mod = { exports: {} };
+        new Function('module', 'exports', 'require', r.outputFiles[0].text)(mod, mod.exports, require);
+        return { contents: mod.exports.precompiledSchemasModule(), loader: 'js', resolveDir: root };
+      });
+    },
+  };
 }
 
 /**

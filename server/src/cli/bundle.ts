@@ -3,6 +3,8 @@
  * scripts/bundle.js): one file, loaded by bin/bilint.js in the main thread
  * and by dist/cli/worker.js in each worker thread, so they share one code cache.
  */
+// First: the engine validates with the built-in schemas as its modules load.
+import './precompiled';
 export { run } from './main';
 
 export function startWorker(): void {

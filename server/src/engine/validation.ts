@@ -32,6 +32,7 @@ export interface ValidatorOptions {
 }
 
 // verbose: errors carry their parentSchema, where `errorMessage` lives.
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 const instances = new Map<string, Ajv2020 | AjvDraft7>();
 const compiled = new WeakMap<object, ValidateFunction | Error>();
 
@@ -41,12 +42,17 @@ function ajvFor(schema: object, trusted: boolean): Ajv2020 | AjvDraft7 {
   const key = `${draft7 ? 7 : 2020} ${trusted}`;
   let ajv = instances.get(key);
   if (!ajv) {
-    const options = { allErrors: true, strict: false, verbose: true, validateSchema: !trusted };
+    const options = { ...AJV_OPTIONS, validateSchema: !trusted };
     ajv = draft7 ? new AjvDraft7(options) : new Ajv2020(options);
     addFormats(ajv);
     instances.set(key, ajv);
   }
   return ajv;
+}
+
+/** A validator for `schema` compiled ahead of time (ajv standalone code, with AJV_OPTIONS): no compile here. */
+export function usePrecompiled(schema: object, validate: ValidateFunction): void {
+  compiled.set(schema, validate);
 }
 
 /** A validator for `schema`; a schema that does not compile reports that, once per call. */
