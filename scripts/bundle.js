@@ -102,7 +102,9 @@ function precompiledSchemas(common) {
  */
 function writeCliCodeCache() {
   const examples = path.join(root, 'examples');
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'bilint.js'), '--concurrency', '1', examples], {
+  // The bundle itself, not bin/bilint.js, which may pick out/.
+  const run = `require(${JSON.stringify(path.join(cliDist, 'load.js'))}).loadBundle(${JSON.stringify(path.join(cliDist, 'bilint.js'))}).run(process.argv.slice(1))`;
+  const r = spawnSync(process.execPath, ['-e', run, '--', '--concurrency', '1', examples], {
     cwd: root,
     env: { ...process.env, BILINT_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
