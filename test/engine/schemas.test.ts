@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020';
 import { builtinRules } from '../../server/src/bilint';
-import { configSchema, defaultConfig, isBuiltInPostSchema } from '../../server/src/engine/config';
+import { builtInPostSchema, configSchema, defaultConfig } from '../../server/src/engine/config';
 import { validatorFor } from '../../server/src/engine/validation';
 import postSchema from '../../schemas/post.schema.json';
 import glossarySchema from '../../schemas/glossary.schema.json';
@@ -21,9 +21,10 @@ for (const [name, schema] of [
 }
 
 test('the built-in post schema is recognized as such, also as a copy; a team schema is not', () => {
-  assert.equal(isBuiltInPostSchema(defaultConfig(builtinRules).postSchema), true);
-  assert.equal(isBuiltInPostSchema(structuredClone(postSchema)), true);
-  assert.equal(isBuiltInPostSchema({ ...postSchema, required: ['title'] }), false);
+  const builtIn = defaultConfig(builtinRules).postSchema;
+  assert.equal(builtInPostSchema(builtIn), builtIn);
+  assert.equal(builtInPostSchema(structuredClone(postSchema)), builtIn, 'a copy stands for the one built-in object');
+  assert.equal(builtInPostSchema({ ...postSchema, required: ['title'] }), undefined);
 });
 
 test('a schema that is not trusted is checked against the meta-schema; one that is trusted compiles as it is', () => {

@@ -66,11 +66,15 @@ export const DEFAULT_ENTITY_FIELDS = ['people', 'companies_orgs', 'products_mode
 const BUILT_IN_POST_SCHEMA = JSON.stringify(defaultPostSchema);
 const builtIn = new WeakMap<object, boolean>();
 
-/** Whether a post schema is the built-in one (also as a copy, as worker threads receive it). */
-export function isBuiltInPostSchema(schema: object): boolean {
+/**
+ * The built-in post schema object when `schema` is it or a copy of it (worker
+ * threads receive copies), so one object is compiled once, or ahead of time
+ * in the CLI bundle; undefined for a team's own schema.
+ */
+export function builtInPostSchema(schema: object): object | undefined {
   let same = builtIn.get(schema);
   if (same === undefined) builtIn.set(schema, (same = schema === defaultPostSchema || JSON.stringify(schema) === BUILT_IN_POST_SCHEMA));
-  return same;
+  return same ? defaultPostSchema : undefined;
 }
 
 export function defaultConfig(rules: readonly Rule<unknown>[]): ResolvedConfig {

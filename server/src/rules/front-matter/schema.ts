@@ -7,7 +7,7 @@
  */
 import { defineRule, type Report } from '../../engine/rule';
 import type { FrontMatter, FrontMatterEntry } from '../../engine/model/frontMatter';
-import { isBuiltInPostSchema } from '../../engine/config';
+import { builtInPostSchema } from '../../engine/config';
 import { detailedValidatorFor, type DetailedSchemaProblem } from '../../engine/validation';
 import type { SourceText, Span } from '../../engine/text';
 import type { Suggestion, TextEdit } from '../../engine/types';
@@ -44,10 +44,11 @@ export default defineRule({
     const fm = doc.frontMatter;
     // Unreadable YAML gives partial data: front-matter/yaml speaks first.
     if (!fm || !fm.closed || !fm.isMapping || fm.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
-    const schema = config.postSchema as Record<string, unknown>;
+    const builtIn = builtInPostSchema(config.postSchema);
+    const schema = (builtIn ?? config.postSchema) as Record<string, unknown>;
     const ctx: Ctx = { src: doc.src, fm, schema };
     // A team's own schema is checked against the meta-schema first, so its mistakes are reported.
-    for (const p of detailedValidatorFor(schema, { trusted: isBuiltInPostSchema(schema) })(fm.data)) {
+    for (const p of detailedValidatorFor(schema, { trusted: builtIn !== undefined })(fm.data)) {
       if (p.keyword === 'required') report(missingField(ctx, p));
       else if (p.keyword === 'additionalProperties') unknownField(ctx, p).forEach(report);
       else if (p.keyword === 'uniqueItems') duplicateItems(ctx, p).forEach(report);
