@@ -15,14 +15,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/nodeArgs';
 
 const MAX_RESTARTS = 5;
-/**
- * A lint of a large post allocates a few MB of short-lived objects; a larger
- * young generation collects them less often (post 161 as typed, warm: median
- * 8.3 -> 7.3 ms, p90 11.1 -> 9.0 ms on a 2-core machine).
- */
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 export class ServerController implements vscode.Disposable {
@@ -37,8 +32,8 @@ export class ServerController implements vscode.Disposable {
   async start(): Promise<void> {
     const module = this.serverModule();
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6011'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
