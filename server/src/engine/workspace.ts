@@ -27,6 +27,11 @@ export interface PostSummary {
 }
 
 export interface WorkspaceKnowledge {
-  /** Summaries of the other posts, by path. */
+  /**
+   * Summaries of the workspace's posts, by path. It may hold the post being
+   * linted too (the CLI passes every post of the run, keyed as it passes
+   * `filePath`; the language server every indexed post, open ones as
+   * edited): the cross-post rules leave out the entries under `filePath`.
+   */
   posts(): Iterable<[string, PostSummary]>;
 }
