@@ -250,6 +250,23 @@ test("a team's own schema (config.postSchema) replaces the built-in one", () => 
   assert.equal(applyEdit(text, d[0].suggestions![0].edit), post('正文\n', "area: reading\nauthor: ''\ntitle: 标题\n"));
 });
 
+test('a missing field is explained in a sentence: the description joins it in lowercase, acronyms kept', () => {
+  const schema = {
+    type: 'object',
+    required: ['blurb', 'link'],
+    properties: {
+      blurb: { type: 'string', description: 'A short text for listings.' },
+      link: { type: 'string', description: 'URL of the original.' },
+    },
+  };
+  const { config } = configFrom([], { postSchema: schema });
+  const text = post('正文\n', 'title: 标题\n');
+  assertFindings(text, lint(text, { config, only: new Set([ID]) }).diagnostics, [
+    { line: 1, column: 1, text: '---', message: 'The required field `blurb` is missing. It holds a short text for listings.' },
+    { line: 1, column: 1, text: '---', message: 'The required field `link` is missing. It holds URL of the original.' },
+  ]);
+});
+
 test('a schema that does not compile is reported once, at the opening line', () => {
   const { config } = configFrom([], { postSchema: { type: 'object', properties: { a: { type: 'no-such-type' } } } });
   const text = postWith({});
