@@ -68,8 +68,8 @@ export function summarize(times: number[], cpu: number[] = []): Samples {
 
 /**
  * Runs `fn` `warmup` times unmeasured (and on until `warmupMs` have passed),
- * then at least `minRuns` times and until `minMs` of measured time has passed
- * (capped at `maxRuns`).
+ * collects the warm-up's garbage, then runs it at least `minRuns` times and
+ * until `minMs` of measured time has passed (capped at `maxRuns`).
  */
 export function sample(
   fn: () => unknown,
@@ -77,6 +77,7 @@ export function sample(
 ): Samples {
   const warmStart = performance.now();
   for (let i = 0; i < opts.warmup || performance.now() - warmStart < (opts.warmupMs ?? 0); i++) sink(fn());
+  settle();
   const times: number[] = [];
   const cpu: number[] = [];
   const maxRuns = opts.maxRuns ?? opts.minRuns;
