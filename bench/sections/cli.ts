@@ -61,7 +61,7 @@ export const cli: Section = {
 
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-bench-'));
     try {
-      // Quick mode: a slice of the corpus, since markdownlint-cli2 needs ~30 s for all of it.
+      // Quick mode: a slice of the corpus, since markdownlint-cli2 needs several seconds for all of it (5-6 s here today).
       const base = ctx.quick ? ctx.corpus.slice(0, 30) : ctx.corpus;
       writePosts(path.join(tmp, 'real'), base);
       const bigCount = ctx.quick ? 300 : 1000;

@@ -1,7 +1,6 @@
 /** The five commands: preview, fix all, insert an English block, restart the server, show its output. */
 import * as vscode from 'vscode';
 import { PostDocument } from '../../server/src/engine/model/document';
-import { blockAt } from '../../server/src/lsp/postQueries';
 import type { ServerController } from './client';
 import type { PreviewManager } from './preview/panel';
 
@@ -47,7 +46,7 @@ export function commandHandlers(
 async function insertEnglishBlock(editor: vscode.TextEditor): Promise<void> {
   const document = editor.document;
   const doc = new PostDocument(document.getText());
-  const block = blockAt(doc, document.offsetAt(editor.selection.active));
+  const block = doc.blockAt(document.offsetAt(editor.selection.active));
   if (block?.kind === 'paragraph' && block.english) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This paragraph already has an English block.'));
     return;

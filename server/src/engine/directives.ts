@@ -1,46 +1,126 @@
 /**
  * Inline comments that turn rules off and on:
- * `<!-- bilint-disable id… -->`, `<!-- bilint-enable id… -->` and
- * `<!-- bilint-disable-next-line id… -->`; with no ids they apply to all rules.
+ * `<!-- bilint-disable id… -->`, `<!-- bilint-enable id… -->`,
+ * `<!-- bilint-disable-line id… -->` and `<!-- bilint-disable-next-line id… -->`.
+ * An id may be a rule (`gloss/missing`) or a family (`gloss`); with no ids a
+ * comment applies to every rule. Text after ` -- ` is a reason, for readers.
+ * A comment shown as code (in a fenced block or a code span) is not one.
  */
-import type { SourceText } from './text';
+import type { PostDocument } from './model/document';
+import type { Span } from './text';
 
-interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line';
-  line: number;
-  rules: string[] | null;
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+
+export interface DirectiveName {
+  /** A rule id or a family, as written. */
+  name: string;
+  span: Span;
 }
 
-const DIRECTIVE = /<!--\s*bilint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+export interface Directive {
+  kind: DirectiveKind;
+  /** The whole comment, `<!--` to `-->`. */
+  span: Span;
+  /** The line it acts from (a `disable` in the front matter: the first line, see readDirectives). */
+  line: number;
+  /** The rules named, in order; `null` when none is named (every rule). */
+  names: DirectiveName[] | null;
+}
 
-export class Directives {
-  private readonly list: Directive[] = [];
+const DIRECTIVE = /<!--\s*bilint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const NAME = /[^\s,]+/g;
 
-  constructor(src: SourceText) {
-    const text = src.text;
-    if (text.indexOf('bilint-') < 0) return;
-    DIRECTIVE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DIRECTIVE.exec(text))) {
-      const ids = m[2].split(/[\s,]+/).filter(Boolean);
-      this.list.push({ kind: m[1] as Directive['kind'], line: src.lineOf(m.index), rules: ids.length ? ids : null });
-    }
+/** The post's directives, in order (kept with the document). */
+export function directivesOf(doc: PostDocument): readonly Directive[] {
+  return doc.memo('directives', () => readDirectives(doc));
+}
+
+function readDirectives(doc: PostDocument): Directive[] {
+  const text = doc.text;
+  const out: Directive[] = [];
+  if (text.indexOf('bilint-') < 0) return out;
+  DIRECTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE.exec(text))) {
+    if (shownAsCode(doc, m.index)) continue;
+    const bodyStart = m.index + m[0].length - 3 - m[2].length;
+    // Ids end where a reason starts: `-- ` after a space, or `--` closing the body.
+    const reason = /(?:^|\s)--(?:\s|$)/.exec(m[2]);
+    const ids = reason ? m[2].slice(0, reason.index) : m[2];
+    const names: DirectiveName[] = [];
+    NAME.lastIndex = 0;
+    let n: RegExpExecArray | null;
+    while ((n = NAME.exec(ids))) names.push({ name: n[0], span: [bodyStart + n.index, bodyStart + n.index + n[0].length] });
+    const kind = m[1] as DirectiveKind;
+    // Findings about the front matter as a whole sit on its opening `---`, above any line a comment
+    // can stand on: a disable comment in the front matter acts from the top of the post.
+    const inHead = kind === 'disable' && doc.frontMatter !== undefined && m.index < doc.frontMatter.span[1];
+    out.push({
+      kind,
+      span: [m.index, m.index + m[0].length],
+      line: inHead ? 0 : doc.src.lineOf(m.index),
+      names: names.length ? names : null,
+    });
+  }
+  return out;
+}
+
+/** Inside a fenced code block or an inline code span, where a reader sees the comment as text. */
+function shownAsCode(doc: PostDocument, offset: number): boolean {
+  const b = doc.blockAt(offset);
+  if (b?.kind === 'code') return true;
+  return b?.kind === 'paragraph' && doc.inline(b).codeSpans.some((s) => offset >= s[0] && offset < s[1]);
+}
+
+/** Whether `name` (a rule id or a family) covers `ruleId`. */
+export function namesRule(name: string, ruleId: string): boolean {
+  return name === ruleId || (ruleId.startsWith(name) && ruleId.charCodeAt(name.length) === 47); /* / */
+}
+
+/**
+ * Decides which findings the directives silence, during one lint, and
+ * remembers which directive (and which of its names) silenced something.
+ */
+export class DirectiveUse {
+  /** Per directive, per name (index 0 when it names none): whether it silenced a finding. */
+  private readonly hits: boolean[][];
+
+  constructor(readonly list: readonly Directive[]) {
+    this.hits = list.map((d) => new Array<boolean>(d.names ? d.names.length : 1).fill(false));
   }
 
   get empty(): boolean {
     return this.list.length === 0;
   }
 
-  /** Whether a finding of `ruleId` starting on `line` is silenced. */
-  silenced(ruleId: string, line: number): boolean {
-    let off = false;
-    for (const d of this.list) {
-      const applies = d.rules === null || d.rules.includes(ruleId);
-      if (!applies) continue;
-      if (d.kind === 'disable-next-line') {
-        if (d.line + 1 === line) return true;
-      } else if (d.line <= line) off = d.kind === 'disable';
-    }
-    return off;
+  /** Whether a finding of `ruleId` starting on `line` is silenced; every directive that silences it is marked used. */
+  silence(ruleId: string, line: number): boolean {
+    let silenced = false;
+    // The disable that is in force on `line`, if any (a later enable ends it).
+    let inForce: [number, number] | undefined;
+    this.list.forEach((d, i) => {
+      const which = this.nameFor(d, ruleId);
+      if (which < 0) return;
+      if (d.kind === 'disable-next-line' || d.kind === 'disable-line') {
+        if (d.line + (d.kind === 'disable-line' ? 0 : 1) !== line) return;
+        this.hits[i][which] = true;
+        silenced = true;
+      } else if (d.line <= line) {
+        inForce = d.kind === 'disable' ? [i, which] : undefined;
+      }
+    });
+    if (inForce) this.hits[inForce[0]][inForce[1]] = true;
+    return silenced || inForce !== undefined;
+  }
+
+  /** Whether name `index` of directive `d` (0 for a directive that names none) silenced a finding. */
+  used(d: Directive, index: number): boolean {
+    return this.hits[this.list.indexOf(d)]?.[index] ?? false;
+  }
+
+  /** Index of the name of `d` that covers `ruleId`: 0 when `d` names none, -1 when it does not cover it. */
+  private nameFor(d: Directive, ruleId: string): number {
+    if (!d.names) return 0;
+    return d.names.findIndex((n) => namesRule(n.name, ruleId));
   }
 }

@@ -5,9 +5,9 @@
  */
 import { PostDocument } from './model/document';
 import type { ResolvedConfig } from './config';
-import { Directives } from './directives';
+import { DirectiveUse, directivesOf } from './directives';
 import { applyEdits, fixesOf } from './fixes';
-import type { Report, Rule } from './rule';
+import type { DirectiveReport, Report, Rule } from './rule';
 import type { LintDiagnostic, Severity } from './types';
 import type { WorkspaceKnowledge } from './workspace';
 import type { Span } from './text';
@@ -33,45 +33,75 @@ export function lintText(text: string, options: LintOptions): LintResult {
 
 export function lintDocument(doc: PostDocument, options: LintOptions): LintDiagnostic[] {
   const { config, rules } = options;
-  const directives = new Directives(doc.src);
+  const directives = new DirectiveUse(directivesOf(doc));
   const out: LintDiagnostic[] = [];
-  for (const rule of rules) {
-    const id = rule.meta.id;
-    const setting = config.rules[id];
-    const severity = setting?.severity ?? rule.meta.defaultSeverity;
-    if (severity === 'off' || (options.only && !options.only.has(id))) continue;
-    const docsUrl = config.docsBaseUrl + id + '.md';
-    const report = (r: Report) => {
-      const span = clampSpan(r.span, doc.text.length);
-      if (!directives.empty && directives.silenced(id, doc.src.positionAt(span[0]).line)) return;
-      const d: LintDiagnostic = { ruleId: id, severity, message: r.message, span, range: doc.src.rangeOf(span), docsUrl };
-      if (r.fix) d.fix = r.fix;
-      if (r.suggestions?.length) d.suggestions = r.suggestions;
-      out.push(d);
-    };
-    try {
-      rule.check({
-        doc,
-        options: setting?.options ?? (rule.meta.defaultOptions as Record<string, unknown>),
-        config,
-        workspace: options.workspace,
-        filePath: options.filePath,
-        report,
-      });
-    } catch (err) {
-      const e = err as Error;
-      out.push({
-        ruleId: id,
-        severity: 'error' as Severity,
-        message: `Rule ${id} failed on this post and was skipped (${e?.message ?? String(err)}). Please report this with the post attached.`,
-        span: [doc.src.bomLength, doc.src.bomLength],
-        range: doc.src.rangeOf([doc.src.bomLength, doc.src.bomLength]),
-        docsUrl,
-      });
-    }
+  const ran = new Set<string>();
+  const severityOf = (rule: Rule<unknown>) => config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
+  const runs = (rule: Rule<unknown>) => severityOf(rule) !== 'off' && (!options.only || options.only.has(rule.meta.id));
+  const report: DirectiveReport = {
+    used: (d, index) => directives.used(d, index),
+    status: (id) => {
+      const rule = rules.find((r) => r.meta.id === id);
+      if (rule?.meta.crossPost) return 'cross-post';
+      if (ran.has(id)) return 'ran';
+      return rule && severityOf(rule) === 'off' ? 'off' : 'left-out';
+    },
+    ruleIds: rules.map((r) => r.meta.id),
+  };
+  // Rules that judge the disable comments go last, when the others' findings have met them.
+  const ordered = [...rules.filter((r) => !r.meta.afterOthers), ...rules.filter((r) => r.meta.afterOthers)];
+  for (const rule of ordered) {
+    if (!runs(rule)) continue;
+    ran.add(rule.meta.id);
+    runRule(rule, severityOf(rule) as Severity, doc, options, directives, rule.meta.afterOthers ? report : undefined, out);
   }
   out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.ruleId < b.ruleId ? -1 : 1));
   return out;
+}
+
+/** Runs one rule; an exception becomes one finding, and the other rules still run. */
+function runRule(
+  rule: Rule<unknown>,
+  severity: Severity,
+  doc: PostDocument,
+  options: LintOptions,
+  directives: DirectiveUse,
+  directiveReport: DirectiveReport | undefined,
+  out: LintDiagnostic[],
+): void {
+  const { config } = options;
+  const id = rule.meta.id;
+  const setting = config.rules[id];
+  const docsUrl = config.docsBaseUrl + id + '.md';
+  const report = (r: Report) => {
+    const span = clampSpan(r.span, doc.text.length);
+    if (!directives.empty && directives.silence(id, doc.src.positionAt(span[0]).line)) return;
+    const d: LintDiagnostic = { ruleId: id, severity, message: r.message, span, range: doc.src.rangeOf(span), docsUrl };
+    if (r.fix) d.fix = r.fix;
+    if (r.suggestions?.length) d.suggestions = r.suggestions;
+    out.push(d);
+  };
+  try {
+    rule.check({
+      doc,
+      options: setting?.options ?? (rule.meta.defaultOptions as Record<string, unknown>),
+      config,
+      workspace: options.workspace,
+      filePath: options.filePath,
+      directives: directiveReport,
+      report,
+    });
+  } catch (err) {
+    const e = err as Error;
+    out.push({
+      ruleId: id,
+      severity: 'error',
+      message: `Rule ${id} failed on this post and was skipped (${e?.message ?? String(err)}). Please report this with the post attached.`,
+      span: [doc.src.bomLength, doc.src.bomLength],
+      range: doc.src.rangeOf([doc.src.bomLength, doc.src.bomLength]),
+      docsUrl,
+    });
+  }
 }
 
 function clampSpan(span: Span, length: number): Span {

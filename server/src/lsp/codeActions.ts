@@ -8,7 +8,6 @@ import type { PostDocument } from '../engine/model/document';
 import type { LintDiagnostic } from '../engine/types';
 import { SOURCE, sameRange, toTextEdit, type DiagnosticData } from './convert';
 import { minimalEdits } from './edits';
-import { blockAt } from './postQueries';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bilint`;
 
@@ -119,7 +118,7 @@ function disableLine(doc: PostDocument, id: string, offset: number): { title: st
     if (line === 0 || !fm.closed) return undefined; // nothing can precede the opening `---`
     return { title: `Disable ${id} for this line`, edits: [insertBefore(line, `# <!-- bilint-disable-next-line ${id} -->`)] };
   }
-  const block = blockAt(doc, offset);
+  const block = doc.blockAt(offset);
   if (!block || block.startLine === line) {
     return { title: `Disable ${id} for this line`, edits: [insertBefore(line, `<!-- bilint-disable-next-line ${id} -->`)] };
   }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { PostDocument } from '../engine/model/document';
 import type { ResolvedConfig } from '../engine/config';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { blockAt, englishText, glossInPost, termAt } from './postQueries';
+import { englishText, glossInPost, termAt } from './postQueries';
 import { schemaProperty } from './schema';
 
 export interface QueryContext {
@@ -22,7 +22,7 @@ export function hoverAt(ctx: QueryContext, offset: number): Hover | null {
   const { doc } = ctx;
   const fm = doc.frontMatter;
   if (fm && offset <= fm.span[1]) return frontMatterHover(ctx, offset);
-  const block = blockAt(doc, offset);
+  const block = doc.blockAt(offset);
   if (!block || block.kind !== 'paragraph') return null;
   const term = termAt(doc, block, offset);
   if (term) return termHover(ctx, term.term, term.gloss, term.bold.span);

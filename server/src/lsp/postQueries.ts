@@ -1,21 +1,7 @@
 /** Finding things in a post by offset: the block under the cursor, the bold term under it, a term's gloss. */
 import type { PostDocument } from '../engine/model/document';
-import type { Block, ParagraphBlock } from '../engine/model/blocks';
+import type { ParagraphBlock } from '../engine/model/blocks';
 import type { Bold } from '../engine/model/inline';
-
-export function blockAt(doc: PostDocument, offset: number): Block | undefined {
-  const blocks = doc.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = blocks[mid];
-    if (offset < b.span[0]) hi = mid - 1;
-    else if (offset > b.span[1]) lo = mid + 1;
-    else return b;
-  }
-  return undefined;
-}
 
 export interface Term {
   bold: Bold;
@@ -45,7 +31,7 @@ export function glossInPost(doc: PostDocument, term: string): { gloss: string; l
   const text = doc.text;
   let at = text.indexOf(term, doc.bodyStart);
   while (at >= 0) {
-    const b = blockAt(doc, at);
+    const b = doc.blockAt(at);
     if (b?.kind !== 'paragraph') {
       at = text.indexOf(term, at + term.length);
       continue;

@@ -7,6 +7,7 @@ import { markdownRules } from './markdown';
 import { entityRules } from './entity';
 import { crossPostRules } from './cross-post';
 import { termRules } from './term';
+import { directiveRules } from './directive';
 
 export const builtinRules: readonly Rule<unknown>[] = [
   ...frontMatterRules,
@@ -16,6 +17,7 @@ export const builtinRules: readonly Rule<unknown>[] = [
   ...entityRules,
   ...termRules,
   ...crossPostRules,
+  ...directiveRules,
 ] as Rule<unknown>[];
 
 export function ruleById(id: string): Rule<unknown> | undefined {

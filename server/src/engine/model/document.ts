@@ -68,6 +68,21 @@ export class PostDocument {
     return value;
   }
 
+  /** The block whose span holds `offset` (its end included). */
+  blockAt(offset: number): Block | undefined {
+    const blocks = this.blocks;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = blocks[mid];
+      if (offset < b.span[0]) hi = mid - 1;
+      else if (offset > b.span[1]) lo = mid + 1;
+      else return b;
+    }
+    return undefined;
+  }
+
   /** The paragraph blocks, in order (an array kept with the document: rules walk it many times per lint). */
   paragraphs(): readonly ParagraphBlock[] {
     return this.memo('paragraphs', () => this.blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph'));

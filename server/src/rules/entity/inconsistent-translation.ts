@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import { glossesOf, type GlossOccurrence } from '../../engine/summary';
 import type { Report } from '../../engine/rule';
 import { allowedDistance, squashOf } from './entities';
-import { boundedDistance } from './distance';
+import { boundedDistance } from '../../engine/distance';
 import { code, lineOf } from './shared';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -5,7 +5,7 @@
  * what passes them, and the guards against ordinary words only for a hit.
  */
 import { popcount, sameLetters, type Entity, type EntityIndex } from './entities';
-import { boundedDistance } from './distance';
+import { boundedDistance } from '../../engine/distance';
 import { F_JOIN, F_LOWER, F_SENTENCE, F_UPPER, Side, lettersOf, wordCode, type Tokens } from './tokens';
 
 export interface Near {

@@ -53,3 +53,9 @@ export function boundedDistance(a: ArrayLike<number>, m: number, b: ArrayLike<nu
   }
   return Math.min(rows[prev + n], big);
 }
+
+/** `boundedDistance` between two strings, compared by UTF-16 code unit. */
+export function stringDistance(a: string, b: string, max: number): number {
+  const codes = (s: string) => Uint16Array.from(s, (_, i) => s.charCodeAt(i));
+  return boundedDistance(codes(a), a.length, codes(b), b.length, max);
+}

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../../server/src/engine/fixes';
+import { assertFindings } from '../../helpers';
+import { lintWith, postOf, PAIRED, UNPAIRED } from './fixtures';
+
+const ID = 'directive/unused';
+const RULES = [ID, 'pair/missing-english'];
+
+test('a comment that silences a finding is used', () => {
+  for (const lines of [
+    ['<!-- bilint-disable-next-line pair/missing-english -->', UNPAIRED],
+    [UNPAIRED + ' <!-- bilint-disable-line pair -->'],
+    ['<!-- bilint-disable pair/missing-english -->', '', UNPAIRED, '<!-- bilint-enable pair/missing-english -->'],
+  ]) {
+    const text = postOf(lines);
+    assertFindings(text, lintWith(text, RULES), []);
+  }
+});
+
+test('a comment with nothing to silence is reported whole, and its suggestion removes its line', () => {
+  const text = postOf(['<!-- bilint-disable-next-line pair/missing-english -->', PAIRED]);
+  const d = lintWith(text, RULES);
+  assertFindings(text, d, [
+    {
+      line: 19,
+      column: 1,
+      text: '<!-- bilint-disable-next-line pair/missing-english -->',
+      message: 'no finding of pair/missing-english is on the next line',
+    },
+  ]);
+  const fixed = applyEdits(text, [d[0].suggestions![0].edit]).text;
+  assert.equal(fixed, postOf([PAIRED]));
+  assertFindings(fixed, lintWith(fixed, RULES), []);
+});
+
+test('of several names, only the idle one is reported, and its suggestion removes just that name', () => {
+  const text = postOf(['<!-- bilint-disable-next-line pair/missing-english, pair/orphan-english -- lost -->', UNPAIRED]);
+  const d = lintWith(text, [...RULES, 'pair/orphan-english']);
+  assertFindings(text, d, [{ line: 19, column: 53, text: 'pair/orphan-english', message: '“pair/orphan-english” silences nothing' }]);
+  const fixed = applyEdits(text, [d[0].suggestions![0].edit]).text;
+  assert.ok(fixed.includes('<!-- bilint-disable-next-line pair/missing-english -- lost -->\n'), fixed);
+});
+
+test('a range disable ends at its enable: a finding after the enable does not use it', () => {
+  const text = postOf([
+    '<!-- bilint-disable pair/missing-english -->',
+    PAIRED,
+    '<!-- bilint-enable pair/missing-english -->',
+    '',
+    UNPAIRED,
+  ]);
+  const d = lintWith(text, RULES);
+  assert.deepEqual(
+    d.map((x) => x.ruleId),
+    [ID, 'pair/missing-english'],
+  );
+});
+
+test('a rule that is off in the config: the message says so', () => {
+  const text = postOf(['<!-- bilint-disable-next-line pair/missing-english -->', UNPAIRED]);
+  const d = lintWith(text, RULES, { rules: { 'pair/missing-english': 'off' } });
+  assertFindings(text, d, [
+    {
+      line: 19,
+      column: 1,
+      text: '<!-- bilint-disable-next-line pair/missing-english -->',
+      message: 'pair/missing-english is off in this post’s config',
+    },
+  ]);
+});
+
+test('not judged: comments naming no rule, cross-post rules and families holding them, rules left out of the run', () => {
+  const text = postOf([
+    '<!-- bilint-disable-next-line -->',
+    PAIRED,
+    '<!-- bilint-disable-next-line gloss/inconsistent-across-posts -->',
+    PAIRED,
+    '<!-- bilint-disable-next-line entity -->',
+    PAIRED,
+    '<!-- bilint-disable-next-line pair/orphan-english -->',
+    PAIRED,
+  ]);
+  assertFindings(text, lintWith(text, RULES), []);
+});
+
+test('an unknown name is left to directive/unknown-rule', () => {
+  const text = postOf(['<!-- bilint-disable-next-line pair/missing-englsh -->', PAIRED]);
+  assertFindings(text, lintWith(text, RULES), []);
+});
+
+test('a disable in the front matter acts from the top, so it covers findings on the opening ---', () => {
+  const text = `---\n# <!-- bilint-disable front-matter/schema -->\ntitle: 只有标题\n---\n${PAIRED}\n`;
+  assertFindings(text, lintWith(text, [ID, 'front-matter/schema']), []);
+  // Without the comment, the missing fields are reported at the opening `---`.
+  const bare = text.replace('# <!-- bilint-disable front-matter/schema -->\n', '');
+  assert.ok(lintWith(bare, ['front-matter/schema']).every((x) => x.range.start.line === 0));
+  assert.ok(lintWith(bare, ['front-matter/schema']).length > 0);
+});
+
+test('its own findings can be silenced like any other rule’s', () => {
+  const text = postOf(['<!-- bilint-disable directive/unused -->', '<!-- bilint-disable-next-line pair/missing-english -->', PAIRED]);
+  assertFindings(text, lintWith(text, RULES), []);
+});
