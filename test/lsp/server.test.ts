@@ -250,6 +250,31 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.match(String(dates[0].label), /^'\d{4}-\d\d-\d\d'$/);
   });
 
+  it('completes rule ids and families in disable comments, leaving out those named, and nothing in the reason', async () => {
+    const uri = fresh();
+    const comment = '<!-- bilint-disable-next-line gloss/missing, pa';
+    const text = post({}, comment + '\n' + BODY);
+    await client.open(uri, text);
+    const line = text.split('\n').indexOf(comment);
+    const items = await complete(client, uri, line, comment.length);
+    const labels = items.map((i) => String(i.label));
+    assert.ok(labels.includes('pair/missing-english') && labels.includes('pair') && labels.includes('directive/unused'), labels.join());
+    assert.ok(!labels.includes('gloss/missing'), 'a rule already named is left out');
+    const item = items.find((i) => i.label === 'pair/missing-english')!;
+    assert.deepEqual((item.textEdit as { range: unknown }).range, pos(line, comment.length - 2, line, comment.length));
+    assert.match((item.documentation as MarkupContent).value, /followed by its English/);
+    // The kinds after `<!-- bilint-`, and nothing in the reason after ` -- `.
+    await client.edit(uri, [{ range: pos(line, 0, line, comment.length), newText: '<!-- bilint-' }]);
+    const kinds = await complete(client, uri, line, '<!-- bilint-'.length);
+    assert.deepEqual(
+      kinds.map((k) => k.label),
+      ['bilint-disable-next-line', 'bilint-disable-line', 'bilint-disable', 'bilint-enable'],
+    );
+    const reason = '<!-- bilint-disable pair -- because ';
+    await client.edit(uri, [{ range: pos(line, 0, line, '<!-- bilint-'.length), newText: reason }]);
+    assert.deepEqual(await complete(client, uri, line, reason.length), []);
+  });
+
   it('lists headings as symbols and folds every English block and the front matter', async () => {
     const uri = fresh();
     const text = post({}, '## 总览\n\n' + BODY.replace('### 第二节', '#### 小节\n\n段落。\n' + english('A paragraph.') + '\n\n### 第二节'));

@@ -1,11 +1,13 @@
 /**
  * Completion inside the front matter: the schema's keys not yet present,
  * a key's allowed values, and for list fields the tags and entity names
- * other posts of the workspace already use (most used first).
+ * other posts of the workspace already use (most used first). Anywhere in
+ * the post, inside a disable comment: the rule ids (./directiveCompletion).
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { QueryContext } from './hover';
 import { schemaProperties, schemaProperty, type PropertyInfo } from './schema';
+import { directiveCompletion } from './directiveCompletion';
 
 const KEY_LINE = /^([A-Za-z_][\w-]*)?$/;
 const VALUE_LINE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/;
@@ -13,6 +15,8 @@ const ITEM_LINE = /^[ \t]*-[ \t]*(.*)$/;
 
 export function completionAt(ctx: QueryContext, offset: number, today = new Date()): CompletionItem[] {
   const { doc } = ctx;
+  const directive = directiveCompletion(doc, offset);
+  if (directive) return directive;
   const fm = doc.frontMatter;
   if (!fm || !fm.closed || offset < fm.contentSpan[0] || offset > fm.contentSpan[1]) return [];
   const src = doc.src;

@@ -228,6 +228,16 @@ describe('Bilint in VS Code', function () {
       new vscode.Position(statusLine, 8),
     );
     assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'evergreen'));
+    // Rule ids inside a disable comment, in an untitled post.
+    const comment = '<!-- bilint-disable-next-line pair/mis';
+    const scratch = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${comment}\n段落。\n` });
+    const ids = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      scratch.uri,
+      new vscode.Position(0, comment.length),
+    );
+    const labels = ids.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('pair/missing-english'), JSON.stringify(labels));
   });
 
   it('runs the commands: fix all, restart the server, show the output', async () => {
