@@ -162,6 +162,38 @@ test('github: escaping of %, CR and LF in messages, and of , and : in properties
   assert.equal(escapeProperty('a,b:c%\n'), 'a%2Cb%3Ac%25%0A');
 });
 
+test('gitlab: Code Quality issues; fingerprints unique, and kept when lines move', () => {
+  const dir = crossTree();
+  const r = bilint(['.', '-f', 'gitlab'], { cwd: dir, env: { CI_PROJECT_DIR: path.dirname(dir) } });
+  assert.equal(r.code, 1);
+  const issues = JSON.parse(r.stdout) as { fingerprint: string; location: { positions: { begin: { line: number } } } }[];
+  const base = path.basename(dir);
+  const at = (file: string, line: number, column: number) => ({ path: `${base}/${file}`, positions: { begin: { line, column } } });
+  assert.deepEqual(
+    issues.map(({ fingerprint, ...rest }) => (assert.match(fingerprint, /^[0-9a-f]{32}$/), rest)),
+    [
+      { description: ENTITY_A, check_name: 'entity/inconsistent-across-posts', severity: 'major', location: at('a.md', 5, 3) },
+      { description: GLOSS_A, check_name: 'gloss/inconsistent-across-posts', severity: 'minor', location: at('a.md', 8, 9) },
+      { description: ENTITY_B, check_name: 'entity/inconsistent-across-posts', severity: 'major', location: at('b.md', 5, 3) },
+      { description: GLOSS_B, check_name: 'gloss/inconsistent-across-posts', severity: 'minor', location: at('b.md', 8, 9) },
+      { description: GLOSS_C, check_name: 'gloss/inconsistent-across-posts', severity: 'minor', location: at('c.md', 8, 8) },
+    ],
+  );
+  assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+  // Two lines added above a.md's gloss (below its front matter): the same fingerprints, the gloss two lines down.
+  const a = path.join(dir, 'a.md');
+  fs.writeFileSync(a, fs.readFileSync(a, 'utf8').replace(/\n---\n/, '\n---\n\n<!-- a comment -->\n'));
+  const moved = JSON.parse(bilint(['.', '-f', 'gitlab'], { cwd: dir, env: { CI_PROJECT_DIR: path.dirname(dir) } }).stdout) as typeof issues;
+  assert.deepEqual(
+    moved.map((i) => i.fingerprint),
+    issues.map((i) => i.fingerprint),
+  );
+  assert.deepEqual(
+    moved.slice(0, 2).map((i) => i.location.positions.begin.line),
+    [5, 10],
+  );
+});
+
 test('junit: a suite per post, failures typed by severity, XML escaped', () => {
   const dir = fixtureCopy('basic');
   onlyRules(dir, { 'front-matter/missing': 'error' });

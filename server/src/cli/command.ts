@@ -94,6 +94,7 @@ export async function runCommand(o: CliOptions, cwd: string): Promise<number> {
     rules: builtinRules,
     docsBaseUrl: docsBaseUrl(),
     githubWorkspace: process.env.GITHUB_WORKSPACE,
+    gitlabProjectDir: process.env.CI_PROJECT_DIR,
   });
   if (o.outputFile || !o.fixDryRun) writeReport(o, cwd, report);
   return exitCode(o, outcomes);

@@ -1,5 +1,6 @@
 /** The report formats, by `--format` name. */
 import { github } from './formatters/github';
+import { gitlab } from './formatters/gitlab';
 import { json } from './formatters/json';
 import { junit } from './formatters/junit';
 import { sarif } from './formatters/sarif';
@@ -7,7 +8,7 @@ import type { FormatContext, Formatter } from './formatters/shared';
 import { stylish } from './formatters/stylish';
 import type { PostOutcome } from './run';
 
-export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, github, junit };
+export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, github, gitlab, junit };
 
 export function formatReport(name: string, posts: readonly PostOutcome[], ctx: FormatContext): string {
   return FORMATTERS[name](posts, ctx);

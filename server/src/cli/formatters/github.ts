@@ -4,18 +4,14 @@
  * `::notice`. Paths are relative to GITHUB_WORKSPACE (the checkout) when
  * set, else to the current folder.
  */
-import * as path from 'node:path';
-import { oneLine, place, type Formatter } from './shared';
+import { oneLine, place, relativePath, type Formatter } from './shared';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 export const github: Formatter = (posts, ctx) => {
   const lines: string[] = [];
   for (const p of posts) {
-    const file = path
-      .relative(ctx.githubWorkspace ?? ctx.cwd, p.file)
-      .split(path.sep)
-      .join('/');
+    const file = relativePath(ctx.githubWorkspace ?? ctx.cwd, p.file);
     if (p.readError) lines.push(`::error file=${escapeProperty(file)},title=bilint::${escapeData(p.readError)}`);
     for (const d of p.diagnostics) {
       const at = place(d);

@@ -1,4 +1,5 @@
 /** What every output format needs: the posts' outcomes, counted and placed. */
+import * as path from 'node:path';
 import type { LintDiagnostic, Severity } from '../../engine/types';
 import type { Rule } from '../../engine/rule';
 import type { PostOutcome } from '../run';
@@ -12,6 +13,8 @@ export interface FormatContext {
   docsBaseUrl: string;
   /** Where GitHub expects paths to be relative to (GITHUB_WORKSPACE), when known. */
   githubWorkspace?: string;
+  /** Where GitLab expects paths to be relative to (CI_PROJECT_DIR), when known. */
+  gitlabProjectDir?: string;
 }
 
 export type Formatter = (posts: readonly PostOutcome[], ctx: FormatContext) => string;
@@ -66,3 +69,8 @@ export function oneLine(s: string): string {
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/** A post's path relative to `base`, with `/` between folders on every system (as CI services show paths). */
+export function relativePath(base: string, file: string): string {
+  return path.relative(base, file).split(path.sep).join('/');
+}
