@@ -224,6 +224,24 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.equal(await hover(client, uri, lines.length - 1, 3), null, 'nothing on an English block line');
   });
 
+  it('hovers a rule id or family in a disable comment: what it checks, its severity, its page', async () => {
+    const uri = fresh();
+    const comment = '<!-- bilint-disable-next-line pair/missing-english gloss nope -->';
+    const text = post({}, comment + '\n' + BODY);
+    await client.open(uri, text);
+    const line = text.split('\n').indexOf(comment);
+    const at = (name: string) => comment.indexOf(name) + 2;
+    const rule = await hover(client, uri, line, at('pair/missing-english'));
+    assert.match(
+      value(rule),
+      /^\[`pair\/missing-english`\]\(file:\/\/.*\/docs\/rules\/pair\/missing-english\.md\) _\(warning\)_: Every Chinese/,
+    );
+    assert.deepEqual(rule!.range, pos(line, comment.indexOf('pair/'), line, comment.indexOf('pair/') + 'pair/missing-english'.length));
+    const family = await hover(client, uri, line, at('gloss'));
+    assert.match(value(family), /^Every `gloss\/…` rule:\n\n- \[`gloss\/missing`\]/);
+    assert.equal(await hover(client, uri, line, at('nope')), null, 'an unknown name is left to its finding');
+  });
+
   it('completes front matter keys, enum values and list items', async () => {
     const uri = fresh();
     const text = frontMatter({ category: undefined, series: undefined, status: 'e' }) + BODY;

@@ -1,7 +1,8 @@
 /**
  * Hover: on a bold term, its gloss (from this post, else from other posts
  * of the workspace); on a Chinese paragraph, its English; on a front matter
- * key, the post schema's description of it.
+ * key, the post schema's description of it; on a rule id in a disable
+ * comment, what the rule checks.
  */
 import type { Hover } from 'vscode-languageserver';
 import * as path from 'node:path';
@@ -10,6 +11,8 @@ import type { ResolvedConfig } from '../engine/config';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { englishText, glossInPost, termAt } from './postQueries';
 import { schemaProperty } from './schema';
+import { directivesOf, namesRule } from '../engine/directives';
+import { builtinRules } from '../rules';
 
 export interface QueryContext {
   doc: PostDocument;
@@ -20,6 +23,10 @@ export interface QueryContext {
 
 export function hoverAt(ctx: QueryContext, offset: number): Hover | null {
   const { doc } = ctx;
+  const named = directivesOf(doc)
+    .flatMap((d) => d.names ?? [])
+    .find((n) => offset >= n.span[0] && offset <= n.span[1]);
+  if (named) return ruleHover(ctx, named.name, named.span);
   const fm = doc.frontMatter;
   if (fm && offset <= fm.span[1]) return frontMatterHover(ctx, offset);
   const block = doc.blockAt(offset);
@@ -70,6 +77,17 @@ function termHover(ctx: QueryContext, term: string, own: string | undefined, spa
     .slice(0, 5)
     .map(([gloss, { count, post }]) => `- ${escape(gloss)} _(${escape(post)}${count > 1 ? ` and ${count - 1} more` : ''})_`);
   return markdown(ctx, `**${escape(term)}**: not glossed in this post; other posts gloss it as:\n\n${lines.join('\n')}`, span);
+}
+
+/** A rule (or a family's rules) named in a disable comment: what it checks, its severity here, its page. */
+function ruleHover(ctx: QueryContext, name: string, span: readonly [number, number]): Hover | null {
+  const rules = builtinRules.filter((r) => namesRule(name, r.meta.id));
+  if (rules.length === 0) return null; // directive/unknown-rule says what is wrong
+  const lines = rules.map(({ meta }) => {
+    const severity = ctx.config.rules[meta.id]?.severity ?? meta.defaultSeverity;
+    return `[\`${meta.id}\`](${ctx.config.docsBaseUrl}${meta.id}.md) _(${severity})_: ${meta.description}`;
+  });
+  return markdown(ctx, rules.length === 1 ? lines[0] : `Every \`${name}/…\` rule:\n\n${lines.map((l) => `- ${l}`).join('\n')}`, span);
 }
 
 function markdown(ctx: QueryContext, value: string, span: readonly [number, number]): Hover {
