@@ -21,7 +21,7 @@ export interface Directive {
   kind: DirectiveKind;
   /** The whole comment, `<!--` to `-->`. */
   span: Span;
-  /** The line it acts from (a `disable` in the front matter: the first line, see readDirectives). */
+  /** The line it acts on or from: its last line for `disable-next-line`; 0 for a `disable` in the front matter. */
   line: number;
   /** The rules named, in order; `null` when none is named (every rule). */
   names: DirectiveName[] | null;
@@ -55,10 +55,12 @@ function readDirectives(doc: PostDocument): Directive[] {
     // Findings about the front matter as a whole sit on its opening `---`, above any line a comment
     // can stand on: a disable comment in the front matter acts from the top of the post.
     const inHead = kind === 'disable' && doc.frontMatter !== undefined && m.index < doc.frontMatter.span[1];
+    // A comment written over several lines: the "next line" is the one after its end.
+    const at = kind === 'disable-next-line' ? m.index + m[0].length - 1 : m.index;
     out.push({
       kind,
       span: [m.index, m.index + m[0].length],
-      line: inHead ? 0 : doc.src.lineOf(m.index),
+      line: inHead ? 0 : doc.src.lineOf(at),
       names: names.length ? names : null,
     });
   }

@@ -12,6 +12,8 @@ test('a comment that silences a finding is used', () => {
     ['<!-- bilint-disable-next-line pair/missing-english -->', UNPAIRED],
     [UNPAIRED + ' <!-- bilint-disable-line pair -->'],
     ['<!-- bilint-disable pair/missing-english -->', '', UNPAIRED, '<!-- bilint-enable pair/missing-english -->'],
+    // Written over two lines: the next line is the one after the comment.
+    ['<!-- bilint-disable-next-line', '     pair/missing-english -->', UNPAIRED],
   ]) {
     const text = postOf(lines);
     assertFindings(text, lintWith(text, RULES), []);
