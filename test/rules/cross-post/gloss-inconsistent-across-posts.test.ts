@@ -37,6 +37,15 @@ test('a term glossed differently in another post is reported at the term, naming
   assertFindings(posts['posts/b.md'], b, [{ line: 20, column: 7, text: '错峰配送', message: 'but “Off-Peak Delivery” in a.md:' }]);
 });
 
+test('a term in Latin letters with another expansion elsewhere is another meaning, not reported', () => {
+  const posts = {
+    'posts/a.md': para('文件都用**MD**（Markdown: 一种轻量标记语言）格式保存。'),
+    'posts/b.md': para('工厂里的**MD**（Manufacturing Design）团队很小。'),
+  };
+  assert.deepEqual(lintAmong(posts, 'posts/a.md'), []);
+  assert.deepEqual(lintAmong(posts, 'posts/b.md'), []);
+});
+
 test('several posts and renderings: the most used first, a count of the rest', () => {
   const posts = {
     'a.md': para('**透镜**（Lens）'),

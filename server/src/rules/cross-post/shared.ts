@@ -42,12 +42,18 @@ export function indexOf(workspace: WorkspaceKnowledge): KnowledgeIndex {
   return index;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 function buildIndex(entries: [string, PostSummary][]): KnowledgeIndex {
   const glosses = new Map<string, Map<string, Rendering>>();
   const spellings = new Map<string, string[]>();
   for (const [post, summary] of entries) {
     const seenTerms = new Set<string>();
     for (const g of summary.glosses) {
+      // A bold term in Latin letters (`MD`, `RAG`) is glossed with what it stands for, not translated:
+      // another expansion in another post is another meaning (Markdown, Manufacturing Design), not a
+      // second rendering of one term.
+      if (!HAN.test(g.term)) continue;
       const forms = renderingForms(g.english, g.gloss);
       const norm = forms.map((f) => f.join(' ')).join('|');
       if (!norm || seenTerms.has(g.term + '\0' + norm)) continue;
