@@ -88,6 +88,17 @@ test('no finding for listed names, their parts, sentence openers, common words, 
   assertFindings(text, lintRule(ID, text), []);
 });
 
+test('named events and dotted country abbreviations are in no list: no finding', () => {
+  const text = post(
+    pairs([
+      ['内战之后，U.S开始重建。', 'After the Dunmore Civil War, the U.S rebuilt. The Dunmore Civil War changed the U.S for good.'],
+      ['那场危机很严重。', 'The Velmar Debt Crisis was severe; the Velmar Debt Crisis lasted years.'],
+    ]),
+    FM,
+  );
+  assertFindings(text, lintRule(ID, text), []);
+});
+
 test('a single word counts only when the Chinese keeps it in Latin letters', () => {
   const translated = post(pairs([['我们见了克洛维斯，又见了克洛维斯。', 'We met Clovis, and we met Clovis again.']]), FM);
   assertFindings(translated, lintRule(ID, translated), []);

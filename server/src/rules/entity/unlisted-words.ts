@@ -30,6 +30,7 @@ Shanghai Washington London Paris Tokyo Berlin Moscow York California Texas Flori
 Street Hong Kong Toronto Ottawa Ontario Quebec Vancouver Boston Chicago Seattle Atlanta Miami Dallas Detroit Brooklyn Manhattan Delhi
 US USA UK EU UN AI AGI ASI LLM LLMs GPU GPUs CPU API APIs SaaS B2B B2C PR HR IT ML VC VCs ETF ETFs ROI KPI IPO IPOs GDP CPI PPI PCE
 TV PhD MBA DNA RNA COVID AM PM DC NYC LA SF Q1 Q2 Q3 Q4 FAQ PDF URL SQL CRM ERP AR VR XR OS PC ID UX UI
+U.S U.S.A U.K U.N E.U
 `;
 
 /** More places, and acronyms of everyday business and tech speech. */
@@ -69,6 +70,12 @@ export const PLAIN = new Set([...(PLAIN_WORDS + MORE_PLAIN).split(/\s+/).filter(
 /** Last words that make a place: `Lee County`, `Trappers Lake`. */
 export const PLACE_ENDINGS =
   /\s(County|City|Lake|River|Mountain|Mountains|Island|Islands|Bay|Beach|Park|Street|Avenue|Road|Valley|Province|State|Coast|Sea|Ocean|Desert|Canyon|Square|Bridge)$/;
+
+/**
+ * Last words that make a named event or period (`Chinese Civil War`, `Asian Financial Crisis`): no list
+ * of the front matter holds events.
+ */
+export const EVENT_ENDINGS = /\s(War|Wars|Revolution|Crisis|Depression|Recession|Pandemic|Rebellion|Uprising|Dynasty|Era)$/;
 
 /** Places and periods of more than one word. */
 export const PLAIN_PHRASES = new Set(

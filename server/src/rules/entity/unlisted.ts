@@ -6,7 +6,7 @@ import { entitiesOf, glossesOf } from '../../engine/summary';
 import { analyzeEntities, englishTokens } from './analysis';
 import { F_ALLCAPS, F_INNER, F_JOIN, F_LOWER, F_SENTENCE, F_UPPER, Side, Tokens } from './tokens';
 import { addToListEdit } from './unlisted-edit';
-import { CONNECTORS, OPENERS, PLACE_ENDINGS, PLAIN, PLAIN_PHRASES, guessList } from './unlisted-words';
+import { CONNECTORS, EVENT_ENDINGS, OPENERS, PLACE_ENDINGS, PLAIN, PLAIN_PHRASES, guessList } from './unlisted-words';
 import { code } from './shared';
 
 interface Options {
@@ -263,10 +263,10 @@ function isJoiner(c: number): boolean {
   return c === 32 || c === 46 || c === 38 || c === 39 || c === 45;
 }
 
-/** Every word a place, a nationality, a month, a title or a generic acronym: no entity to list. */
+/** A place, an event, or every word a place, a nationality, a month, a title or a generic acronym: no entity to list. */
 function plainOnly(c: Candidate): boolean {
   const [spelling] = c.spellings.keys();
-  if (PLAIN_PHRASES.has(spelling.toLowerCase()) || PLACE_ENDINGS.test(spelling)) return true;
+  if (PLAIN_PHRASES.has(spelling.toLowerCase()) || PLACE_ENDINGS.test(spelling) || EVENT_ENDINGS.test(spelling)) return true;
   const words = spelling.split(' ');
   // `R&D`, `CDROMs`: single letters and pluralized acronyms are everyday words.
   if (words.every((w) => w.replace(/[^A-Za-z]/g, '').length <= 1) || (words.length === 1 && /^[A-Z]{2,}s$/.test(spelling))) return true;
