@@ -2,26 +2,23 @@
  * The language server as a client sees it: the built server started as a
  * child process, spoken to over stdio with vscode-languageserver-protocol.
  * Push-mode diagnostics, code actions applied to the text, hover,
- * completion, symbols, folding, edits that break and repair a post.
+ * completion, symbols, folding, edits that break and repair a post
+ * (disable comments: directives.test.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
-  CompletionRequest,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   FoldingRangeRequest,
-  HoverRequest,
   type CodeAction,
-  type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
-  type Hover,
-  type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { fix } from '../../server/src/bilint';
 import { applyWorkspaceEdit, TestClient, uriOf } from './lspClient';
+import { complete, hover, pos, value } from './requests';
 import { BODY, english, frontMatter, post } from './fixtures';
 
 const byRule = (ds: Diagnostic[], id: string) => ds.filter((d) => d.code === id);
@@ -224,24 +221,6 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.equal(await hover(client, uri, lines.length - 1, 3), null, 'nothing on an English block line');
   });
 
-  it('hovers a rule id or family in a disable comment: what it checks, its severity, its page', async () => {
-    const uri = fresh();
-    const comment = '<!-- bilint-disable-next-line pair/missing-english gloss nope -->';
-    const text = post({}, comment + '\n' + BODY);
-    await client.open(uri, text);
-    const line = text.split('\n').indexOf(comment);
-    const at = (name: string) => comment.indexOf(name) + 2;
-    const rule = await hover(client, uri, line, at('pair/missing-english'));
-    assert.match(
-      value(rule),
-      /^\[`pair\/missing-english`\]\(file:\/\/.*\/docs\/rules\/pair\/missing-english\.md\) _\(warning\)_: Every Chinese/,
-    );
-    assert.deepEqual(rule!.range, pos(line, comment.indexOf('pair/'), line, comment.indexOf('pair/') + 'pair/missing-english'.length));
-    const family = await hover(client, uri, line, at('gloss'));
-    assert.match(value(family), /^Every `gloss\/…` rule:\n\n- \[`gloss\/missing`\]/);
-    assert.equal(await hover(client, uri, line, at('nope')), null, 'an unknown name is left to its finding');
-  });
-
   it('completes front matter keys, enum values and list items', async () => {
     const uri = fresh();
     const text = frontMatter({ category: undefined, series: undefined, status: 'e' }) + BODY;
@@ -266,31 +245,6 @@ describe('language server over stdio (push diagnostics)', () => {
     const dateLine = lines.findIndex((l) => l.startsWith('date:'));
     const dates = await complete(client, uri, dateLine, 6);
     assert.match(String(dates[0].label), /^'\d{4}-\d\d-\d\d'$/);
-  });
-
-  it('completes rule ids and families in disable comments, leaving out those named, and nothing in the reason', async () => {
-    const uri = fresh();
-    const comment = '<!-- bilint-disable-next-line gloss/missing, pa';
-    const text = post({}, comment + '\n' + BODY);
-    await client.open(uri, text);
-    const line = text.split('\n').indexOf(comment);
-    const items = await complete(client, uri, line, comment.length);
-    const labels = items.map((i) => String(i.label));
-    assert.ok(labels.includes('pair/missing-english') && labels.includes('pair') && labels.includes('directive/unused'), labels.join());
-    assert.ok(!labels.includes('gloss/missing'), 'a rule already named is left out');
-    const item = items.find((i) => i.label === 'pair/missing-english')!;
-    assert.deepEqual((item.textEdit as { range: unknown }).range, pos(line, comment.length - 2, line, comment.length));
-    assert.match((item.documentation as MarkupContent).value, /followed by its English/);
-    // The kinds after `<!-- bilint-`, and nothing in the reason after ` -- `.
-    await client.edit(uri, [{ range: pos(line, 0, line, comment.length), newText: '<!-- bilint-' }]);
-    const kinds = await complete(client, uri, line, '<!-- bilint-'.length);
-    assert.deepEqual(
-      kinds.map((k) => k.label),
-      ['bilint-disable-next-line', 'bilint-disable-line', 'bilint-disable', 'bilint-enable'],
-    );
-    const reason = '<!-- bilint-disable pair -- because ';
-    await client.edit(uri, [{ range: pos(line, 0, line, '<!-- bilint-'.length), newText: reason }]);
-    assert.deepEqual(await complete(client, uri, line, reason.length), []);
   });
 
   it('lists headings as symbols and folds every English block and the front matter', async () => {
@@ -384,28 +338,10 @@ describe('language server settings', () => {
   });
 });
 
-function pos(l1: number, c1: number, l2: number, c2: number) {
-  return { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } };
-}
-
 async function actionsFor(client: TestClient, uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
   return (await client.conn.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: diagnostics[0].range,
     context: { diagnostics },
   })) as CodeAction[];
-}
-
-async function hover(client: TestClient, uri: string, line: number, character: number): Promise<Hover | null> {
-  return client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
-}
-
-function value(h: Hover | null): string {
-  assert.ok(h, 'a hover');
-  return (h.contents as MarkupContent).value;
-}
-
-async function complete(client: TestClient, uri: string, line: number, character: number): Promise<CompletionItem[]> {
-  const r = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
-  return Array.isArray(r) ? r : (r?.items ?? []);
 }
