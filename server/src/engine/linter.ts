@@ -52,14 +52,15 @@ export function lintDocument(doc: PostDocument, options: LintOptions): LintDiagn
   const ordered = [...rules.filter((r) => !r.meta.afterOthers), ...rules.filter((r) => r.meta.afterOthers)];
   for (const rule of ordered) {
     if (!runs(rule)) continue;
-    ran.add(rule.meta.id);
-    runRule(rule, severityOf(rule) as Severity, doc, options, directives, rule.meta.afterOthers ? report : undefined, out);
+    // A rule that threw did not report its findings: comments naming it cannot be judged.
+    if (runRule(rule, severityOf(rule) as Severity, doc, options, directives, rule.meta.afterOthers ? report : undefined, out))
+      ran.add(rule.meta.id);
   }
   out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.ruleId < b.ruleId ? -1 : 1));
   return out;
 }
 
-/** Runs one rule; an exception becomes one finding, and the other rules still run. */
+/** Runs one rule; an exception becomes one finding, and the other rules still run. False when it threw. */
 function runRule(
   rule: Rule<unknown>,
   severity: Severity,
@@ -68,7 +69,7 @@ function runRule(
   directives: DirectiveUse,
   directiveReport: DirectiveReport | undefined,
   out: LintDiagnostic[],
-): void {
+): boolean {
   const { config } = options;
   const id = rule.meta.id;
   const setting = config.rules[id];
@@ -91,6 +92,7 @@ function runRule(
       directives: directiveReport,
       report,
     });
+    return true;
   } catch (err) {
     const e = err as Error;
     out.push({
@@ -101,6 +103,7 @@ function runRule(
       range: doc.src.rangeOf([doc.src.bomLength, doc.src.bomLength]),
       docsUrl,
     });
+    return false;
   }
 }
 
