@@ -11,7 +11,11 @@ import { pathToFileURL } from 'node:url';
 import { builtinRules } from '../../server/src/bilint';
 import { escapeData, escapeProperty } from '../../server/src/cli/formatters/github';
 import { displayWidth } from '../../server/src/cli/formatters/stylish';
+import { cell, markdown, MAX_ROWS } from '../../server/src/cli/formatters/markdown';
 import { bilint, fixtureCopy, onlyRules } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it ships no types; the test only renders
+const MarkdownIt = require('markdown-it') as new () => { render(src: string): string };
 
 const CROSS = { 'gloss/inconsistent-across-posts': 'warning', 'entity/inconsistent-across-posts': 'error' };
 
@@ -192,6 +196,59 @@ test('gitlab: Code Quality issues; fingerprints unique, and kept when lines move
     moved.slice(0, 2).map((i) => i.location.positions.begin.line),
     [5, 10],
   );
+});
+
+test('markdown: a heading with the counts and a row per finding; rule ids link to web pages only', () => {
+  const dir = fixtureCopy('cross');
+  onlyRules(dir, CROSS, { docsBaseUrl: 'https://example.com/rules/' });
+  const r = bilint(['.', '-f', 'markdown'], { cwd: dir });
+  const link = (id: string) => `[\`${id}\`](https://example.com/rules/${id}.md)`;
+  const E = link('entity/inconsistent-across-posts');
+  const G = link('gloss/inconsistent-across-posts');
+  assert.equal(
+    r.stdout,
+    [
+      '### Bilint: 5 problems (2 errors, 3 warnings, 0 infos) in 3 of 3 posts',
+      '',
+      '| Post | Line | Severity | Rule | Message |',
+      '| --- | --- | --- | --- | --- |',
+      `| \`a.md\` | 5 | error | ${E} | ${ENTITY_A} |`,
+      `| \`a.md\` | 8 | warning | ${G} | ${GLOSS_A} |`,
+      `| \`b.md\` | 5 | error | ${E} | ${ENTITY_B} |`,
+      `| \`b.md\` | 8 | warning | ${G} | ${GLOSS_B} |`,
+      `| \`c.md\` | 8 | warning | ${G} | ${GLOSS_C} |`,
+      '',
+    ].join('\n'),
+  );
+  // With the default docs (files of the installed package), no link.
+  onlyRules(dir, CROSS);
+  assert.match(bilint(['.', '-f', 'markdown'], { cwd: dir }).stdout, /\| `a\.md` \| 5 \| error \| `entity\/inconsistent-across-posts` \|/);
+  onlyRules(dir, {});
+  assert.equal(bilint(['.', '-f', 'markdown'], { cwd: dir }).stdout, '### Bilint: no problems in 3 posts\n');
+});
+
+test('markdown: a message’s markup shows as written, in one cell, and long reports are cut with a count', () => {
+  const message = 'Use `a|b` not **bold** or <p> | here_and_there [x]';
+  const escaped = cell(message);
+  const html = new MarkdownIt().render(`| m |\n| --- |\n| ${escaped} |\n`);
+  assert.equal((html.match(/<td>/g) ?? []).length, 1, html);
+  assert.ok(html.includes('<code>a|b</code>') && html.includes('**bold**') && html.includes('&lt;p&gt; | here_and_there [x]'), html);
+  const d = {
+    ruleId: 'pair/malformed',
+    severity: 'error',
+    message: 'm',
+    span: [0, 1],
+    docsUrl: 'x.md',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  };
+  const posts = [
+    { file: '/p/a.md', key: 'a.md', diagnostics: Array.from({ length: MAX_ROWS + 2 }, () => d), stats: {}, bom: false, applied: 0 },
+  ];
+  const report = markdown(posts as never, {} as never)
+    .trimEnd()
+    .split('\n');
+  assert.equal(report.filter((l) => l.startsWith('| `a.md`')).length, MAX_ROWS);
+  assert.equal(report.at(-1), '…and 2 more findings: run Bilint locally to see them all.');
 });
 
 test('junit: a suite per post, failures typed by severity, XML escaped', () => {

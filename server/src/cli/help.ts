@@ -18,7 +18,8 @@ Choosing posts:
   --no-ignore                Do not read .gitignore files or the config's "ignores"
 
 Output:
-  -f, --format NAME          stylish (default), json, sarif, github, gitlab, junit;
+  -f, --format NAME          stylish (default), json, sarif, github, gitlab, junit,
+                             markdown;
                              for "bilint stats": table (default), json
   -o, --output-file FILE     Write the report to FILE instead of standard output
   --quiet                    Report errors only
