@@ -6,8 +6,8 @@
  */
 import { oneLine, place, plural, totals, type Formatter } from './shared';
 
-/** Rows beyond this are counted, not shown: a comment or summary has a size limit (GitHub: 64 KB a comment). */
-export const MAX_ROWS = 500;
+/** Rows that would take the report past this many characters are counted, not shown: a GitHub comment holds 65,536. */
+export const MAX_CHARS = 60_000;
 
 export const markdown: Formatter = (posts) => {
   const t = totals(posts);
@@ -21,7 +21,8 @@ export const markdown: Formatter = (posts) => {
     '| Post | Line | Severity | Rule | Message |',
     '| --- | --- | --- | --- | --- |',
   ];
-  let rows = 0;
+  let size = out.reduce((n, l) => n + l.length + 1, 0);
+  let cut = 0;
   for (const p of posts) {
     const post = code(p.key);
     const lines: string[] = [];
@@ -30,9 +31,14 @@ export const markdown: Formatter = (posts) => {
       const rule = /^https?:\/\//.test(d.docsUrl) ? `[${code(d.ruleId)}](${d.docsUrl})` : code(d.ruleId);
       lines.push(`| ${post} | ${place(d).line} | ${d.severity} | ${rule} | ${cell(oneLine(d.message))} |`);
     }
-    for (const line of lines) if (rows++ < MAX_ROWS) out.push(line);
+    for (const line of lines) {
+      if (cut === 0 && size + line.length + 1 <= MAX_CHARS) {
+        out.push(line);
+        size += line.length + 1;
+      } else cut++;
+    }
   }
-  if (rows > MAX_ROWS) out.push('', `…and ${plural(rows - MAX_ROWS, 'more finding')}: run Bilint locally to see them all.`);
+  if (cut > 0) out.push('', `…and ${plural(cut, 'more finding')}: run Bilint locally to see them all.`);
   return out.join('\n') + '\n';
 };
 
