@@ -82,13 +82,27 @@ export function namesRule(name: string, ruleId: string): boolean {
 /**
  * Decides which findings the directives silence, during one lint, and
  * remembers which directive (and which of its names) silenced something.
+ * Indexed so that a post with thousands of comments stays linear.
  */
 export class DirectiveUse {
   /** Per directive, per name (index 0 when it names none): whether it silenced a finding. */
   private readonly hits: boolean[][];
+  private readonly position = new Map<Directive, number>();
+  /** Line -> the `disable-line` and `disable-next-line` directives acting on it. */
+  private readonly onLine = new Map<number, number[]>();
+  /** Rule id -> the `disable` and `enable` directives covering it, in order (their lines never decrease). */
+  private readonly ranges = new Map<string, number[]>();
 
   constructor(readonly list: readonly Directive[]) {
     this.hits = list.map((d) => new Array<boolean>(d.names ? d.names.length : 1).fill(false));
+    list.forEach((d, i) => {
+      this.position.set(d, i);
+      if (d.kind !== 'disable-line' && d.kind !== 'disable-next-line') return;
+      const line = d.line + (d.kind === 'disable-line' ? 0 : 1);
+      const at = this.onLine.get(line);
+      if (at) at.push(i);
+      else this.onLine.set(line, [i]);
+    });
   }
 
   get empty(): boolean {
@@ -98,31 +112,51 @@ export class DirectiveUse {
   /** Whether a finding of `ruleId` starting on `line` is silenced; every directive that silences it is marked used. */
   silence(ruleId: string, line: number): boolean {
     let silenced = false;
-    // The disable that is in force on `line`, if any (a later enable ends it).
-    let inForce: [number, number] | undefined;
-    this.list.forEach((d, i) => {
-      const which = this.nameFor(d, ruleId);
-      if (which < 0) return;
-      if (d.kind === 'disable-next-line' || d.kind === 'disable-line') {
-        if (d.line + (d.kind === 'disable-line' ? 0 : 1) !== line) return;
-        this.hits[i][which] = true;
-        silenced = true;
-      } else if (d.line <= line) {
-        inForce = d.kind === 'disable' ? [i, which] : undefined;
-      }
-    });
-    if (inForce) this.hits[inForce[0]][inForce[1]] = true;
-    return silenced || inForce !== undefined;
+    for (const i of this.onLine.get(line) ?? []) {
+      const which = nameFor(this.list[i], ruleId);
+      if (which < 0) continue;
+      this.hits[i][which] = true;
+      silenced = true;
+    }
+    // The last range directive at or above `line` decides: a disable is in force until an enable.
+    const ranges = this.rangesFor(ruleId);
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[ranges[mid]].line <= line) [last, lo] = [mid, mid + 1];
+      else hi = mid - 1;
+    }
+    if (last >= 0 && this.list[ranges[last]].kind === 'disable') {
+      const i = ranges[last];
+      this.hits[i][nameFor(this.list[i], ruleId)] = true;
+      silenced = true;
+    }
+    return silenced;
   }
 
   /** Whether name `index` of directive `d` (0 for a directive that names none) silenced a finding. */
   used(d: Directive, index: number): boolean {
-    return this.hits[this.list.indexOf(d)]?.[index] ?? false;
+    const i = this.position.get(d);
+    return i !== undefined && this.hits[i][index] === true;
   }
 
-  /** Index of the name of `d` that covers `ruleId`: 0 when `d` names none, -1 when it does not cover it. */
-  private nameFor(d: Directive, ruleId: string): number {
-    if (!d.names) return 0;
-    return d.names.findIndex((n) => namesRule(n.name, ruleId));
+  private rangesFor(ruleId: string): number[] {
+    let out = this.ranges.get(ruleId);
+    if (!out) {
+      out = [];
+      this.list.forEach((d, i) => {
+        if ((d.kind === 'disable' || d.kind === 'enable') && nameFor(d, ruleId) >= 0) out!.push(i);
+      });
+      this.ranges.set(ruleId, out);
+    }
+    return out;
   }
+}
+
+/** Index of the name of `d` that covers `ruleId`: 0 when `d` names none, -1 when it does not cover it. */
+function nameFor(d: Directive, ruleId: string): number {
+  if (!d.names) return 0;
+  return d.names.findIndex((n) => namesRule(n.name, ruleId));
 }
