@@ -1,10 +1,10 @@
 /**
  * Disable comments in the editor, through the language server over stdio:
- * rule ids completed and explained on hover.
+ * rule ids completed and explained on hover, idle comments faded.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { MarkupContent } from 'vscode-languageserver-protocol/node';
+import { DiagnosticTag, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { TestClient, uriOf } from './lspClient';
 import { complete, hover, pos, value } from './requests';
 import { BODY, post } from './fixtures';
@@ -62,5 +62,17 @@ describe('language server: disable comments', () => {
     const reason = '<!-- bilint-disable pair -- because ';
     await client.edit(uri, [{ range: pos(line, 0, line, '<!-- bilint-'.length), newText: reason }]);
     assert.deepEqual(await complete(client, uri, line, reason.length), []);
+  });
+
+  it('reports a comment that silences nothing as unnecessary code, which editors fade', async () => {
+    const uri = fresh();
+    const comment = '<!-- bilint-disable-next-line pair/missing-english -->';
+    const text = post({}, comment + '\n' + BODY);
+    await client.open(uri, text);
+    const line = text.split('\n').indexOf(comment);
+    const idle = (await client.diagnostics(uri, { version: 1 })).filter((d) => d.code === 'directive/unused');
+    assert.equal(idle.length, 1, JSON.stringify(idle));
+    assert.deepEqual(idle[0].range, pos(line, 0, line, comment.length));
+    assert.deepEqual(idle[0].tags, [DiagnosticTag.Unnecessary]);
   });
 });

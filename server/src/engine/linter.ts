@@ -80,6 +80,7 @@ function runRule(
     const d: LintDiagnostic = { ruleId: id, severity, message: r.message, span, range: doc.src.rangeOf(span), docsUrl };
     if (r.fix) d.fix = r.fix;
     if (r.suggestions?.length) d.suggestions = r.suggestions;
+    if (r.unnecessary) d.unnecessary = true;
     out.push(d);
   };
   try {

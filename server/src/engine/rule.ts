@@ -33,6 +33,8 @@ export interface Report {
   message: string;
   fix?: TextEdit;
   suggestions?: Suggestion[];
+  /** The text reported does nothing: editors show it faded (LSP's Unnecessary tag). */
+  unnecessary?: boolean;
 }
 
 export interface RuleContext<O> {

@@ -28,4 +28,6 @@ export interface LintDiagnostic {
   fix?: TextEdit;
   suggestions?: Suggestion[];
   docsUrl: string;
+  /** The text it points at does nothing (a comment that silences nothing): editors fade it. */
+  unnecessary?: boolean;
 }

@@ -1,5 +1,5 @@
 /** Engine shapes to LSP shapes: diagnostics, spans, edits. */
-import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { SourceText, Span } from '../engine/text';
 import type { LintDiagnostic, Severity } from '../engine/types';
 
@@ -29,6 +29,7 @@ export function toLspDiagnostic(d: LintDiagnostic, index: number, version: numbe
   };
   // LSP wants an absolute URI here; a relative docsBaseUrl from a config stays out.
   if (/^[a-z][a-z0-9+.-]*:/i.test(d.docsUrl)) out.codeDescription = { href: d.docsUrl };
+  if (d.unnecessary) out.tags = [DiagnosticTag.Unnecessary];
   return out;
 }
 

@@ -44,6 +44,7 @@ export default defineRule({
             off,
           )}. Remove it, so it cannot hide a later finding.`,
           suggestions: [{ title: 'Remove the comment', edit: removal(doc, d.span) }],
+          unnecessary: true,
         });
         continue;
       }
@@ -53,6 +54,7 @@ export default defineRule({
           span: n.span,
           message: `“${n.name}” silences nothing in this comment: ${why(d, [n.name], u.off)}.`,
           suggestions: [{ title: `Remove ${n.name} from the comment`, edit: nameRemoval(d, u.index) }],
+          unnecessary: true,
         });
       }
     }
