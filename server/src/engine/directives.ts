@@ -21,7 +21,11 @@ export interface Directive {
   kind: DirectiveKind;
   /** The whole comment, `<!--` to `-->`. */
   span: Span;
-  /** The line it acts on or from: its last line for `disable-next-line`; 0 for a `disable` in the front matter. */
+  /**
+   * The line it acts on (`disable-line`, `disable-next-line`) or from (`disable`, `enable`). For
+   * `disable-next-line`: the first line after its end that is not itself made of comments, so comments
+   * stacked over one line all act on it. For a `disable` in the front matter: 0.
+   */
   line: number;
   /** The rules named, in order; `null` when none is named (every rule). */
   names: DirectiveName[] | null;
@@ -60,10 +64,27 @@ function readDirectives(doc: PostDocument): Directive[] {
     out.push({
       kind,
       span: [m.index, m.index + m[0].length],
-      line: inHead ? 0 : doc.src.lineOf(at),
+      line: inHead ? 0 : doc.src.lineOf(at) + (kind === 'disable-next-line' ? 1 : 0),
       names: names.length ? names : null,
     });
   }
+  const onlyComments = commentLines(doc, out);
+  for (const d of out) if (d.kind === 'disable-next-line') while (onlyComments.has(d.line)) d.line++;
+  return out;
+}
+
+/** Lines that hold nothing but directive comments (and, in the front matter, the `#` before them). */
+function commentLines(doc: PostDocument, list: readonly Directive[]): Set<number> {
+  const rest = new Map<number, string>();
+  for (const d of list) {
+    const first = doc.src.lineOf(d.span[0]);
+    if (first !== doc.src.lineOf(d.span[1] - 1)) continue; // a comment over several lines: its lines hold only it
+    const before = rest.get(first) ?? doc.src.lineText(first);
+    const start = d.span[0] - doc.src.lineStarts[first];
+    rest.set(first, before.slice(0, start) + ' '.repeat(d.span[1] - d.span[0]) + before.slice(start + d.span[1] - d.span[0]));
+  }
+  const out = new Set<number>();
+  for (const [line, text] of rest) if (/^\s*#?\s*$/.test(text)) out.add(line);
   return out;
 }
 
@@ -98,10 +119,9 @@ export class DirectiveUse {
     list.forEach((d, i) => {
       this.position.set(d, i);
       if (d.kind !== 'disable-line' && d.kind !== 'disable-next-line') return;
-      const line = d.line + (d.kind === 'disable-line' ? 0 : 1);
-      const at = this.onLine.get(line);
+      const at = this.onLine.get(d.line);
       if (at) at.push(i);
-      else this.onLine.set(line, [i]);
+      else this.onLine.set(d.line, [i]);
     });
   }
 

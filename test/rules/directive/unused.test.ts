@@ -20,6 +20,15 @@ test('a comment that silences a finding is used', () => {
   }
 });
 
+test('next-line comments stacked over one line all act on it', () => {
+  const text = postOf([
+    '<!-- bilint-disable-next-line gloss/missing -->',
+    '<!-- bilint-disable-next-line pair/missing-english -->',
+    '一个**术语**没有注释，也没有英文。',
+  ]);
+  assertFindings(text, lintWith(text, [...RULES, 'gloss/missing']), []);
+});
+
 test('a comment with nothing to silence is reported whole, and its suggestion removes its line', () => {
   const text = postOf(['<!-- bilint-disable-next-line pair/missing-english -->', PAIRED]);
   const d = lintWith(text, RULES);
@@ -34,6 +43,14 @@ test('a comment with nothing to silence is reported whole, and its suggestion re
   const fixed = applyEdits(text, [d[0].suggestions![0].edit]).text;
   assert.equal(fixed, postOf([PAIRED]));
   assertFindings(fixed, lintWith(fixed, RULES), []);
+});
+
+test('a comment line between two paragraphs is emptied, not removed: the paragraphs stay apart', () => {
+  const text = postOf([UNPAIRED, '<!-- bilint-disable-line gloss/missing -->', PAIRED]);
+  const d = lintWith(text, [...RULES, 'gloss/missing']).filter((x) => x.ruleId === ID);
+  assert.equal(d.length, 1);
+  const fixed = applyEdits(text, [d[0].suggestions![0].edit]).text;
+  assert.equal(fixed, postOf([UNPAIRED, '', PAIRED]));
 });
 
 test('of several names, only the idle one is reported, and its suggestion removes just that name', () => {
@@ -116,4 +133,43 @@ test('linear on thousands of comments and findings', () => {
   assert.ok(Date.now() - started < 3000, 'took too long');
   assert.equal(d.length, 8000);
   assert.ok(d.every((x) => x.ruleId === ID && x.message.includes('“gloss/missing” silences nothing')));
+});
+
+test('removing what it calls idle never changes another rule’s findings (200 generated posts)', () => {
+  // A small seeded generator: comments of every kind (some misspelled, some shown as code) among paired
+  // and unpaired paragraphs, headings and bold terms without a gloss.
+  let seed = 7;
+  const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length];
+  const names = ['pair/missing-english', 'gloss/missing', 'pair', 'gloss', 'pair/orphan-english', 'markdown', 'pair/missing-englsh'];
+  const comment = () =>
+    `<!-- bilint-${pick(['disable-next-line', 'disable-line', 'disable', 'enable'])} ${pick(names)}${pick(['', ` ${pick(names)}`, ', gloss/format'])}${pick(['', ' -- why'])} -->`;
+  const pieces = [
+    comment,
+    comment,
+    () => UNPAIRED,
+    () => PAIRED,
+    () => '### 小节',
+    () => '一个**术语**没有注释。',
+    () => '`<!-- bilint-disable -->`写在代码里。',
+  ];
+  const rules = [ID, 'pair/missing-english', 'pair/orphan-english', 'gloss/missing', 'gloss/format', 'markdown/unrendered-bold'];
+  const others = (text: string) =>
+    lintWith(text, rules)
+      .filter((d) => d.ruleId !== ID)
+      .map((d) => `${d.ruleId} ${text.slice(d.span[0], d.span[1])}`);
+  let judged = 0;
+  for (let n = 0; n < 200; n++) {
+    // Pieces one after another or apart, so that comments stack over lines and next-line comments hit.
+    const text = postOf(Array.from({ length: 12 }, () => pick(pieces)()).flatMap((l) => (pick([0, 1]) ? [l, ''] : [l])));
+    for (const d of lintWith(text, rules).filter((x) => x.ruleId === ID)) {
+      const after = applyEdits(text, [d.suggestions![0].edit]).text;
+      assert.deepEqual(
+        others(after),
+        others(text),
+        `removing ${JSON.stringify(text.slice(d.span[0], d.span[1]))} changed findings in:\n${text}`,
+      );
+      judged++;
+    }
+  }
+  assert.ok(judged > 50, `only ${judged} idle comments generated`);
 });

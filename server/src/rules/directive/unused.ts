@@ -71,18 +71,24 @@ function list(names: string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
-/** Removes the comment; with its line when nothing else (but a YAML `#`) stands on it. */
+/**
+ * Removes the comment. A line that holds nothing else (but a YAML `#`) goes too, unless text stands on
+ * both sides of it: there the comment separated two blocks, and an empty line keeps them apart.
+ */
 function removal(doc: PostDocument, span: Span): TextEdit {
   const { src } = doc;
   const line = src.lineOf(span[0]);
   const start = src.lineStarts[line];
   const end = src.lineEnd(line);
   const rest = doc.text.slice(start, span[0]) + doc.text.slice(span[1], end);
-  if (/^\s*#?\s*$/.test(rest)) {
-    const next = line + 1 < src.lineCount ? src.lineStarts[line + 1] : end;
-    return { range: [start, next], text: '' };
-  }
-  return { range: span, text: '' };
+  if (!/^\s*#?\s*$/.test(rest)) return { range: span, text: '' };
+  // The front matter's closing line and the end of the post bound blocks as a blank line does.
+  const first = src.lineOf(doc.bodyStart);
+  const blank = (l: number) => l < first || l >= src.lineCount || src.lineText(l).trim() === '';
+  const inHead = doc.frontMatter !== undefined && span[0] < doc.frontMatter.span[1];
+  if (!inHead && !blank(line - 1) && !blank(line + 1)) return { range: [start, end], text: '' };
+  const next = line + 1 < src.lineCount ? src.lineStarts[line + 1] : end;
+  return { range: [start, next], text: '' };
 }
 
 /** Removes one name of several, with the separator before it (after it, for the first). */
