@@ -105,18 +105,35 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(byRule(await client.diagnostics(uri, { version: v }), 'front-matter/schema'), []);
   });
 
-  it('disables a rule for a body line with an HTML comment before it', async () => {
+  it('disables rules for a body line with HTML comments before it, one quick fix after the other', async () => {
     const uri = fresh();
-    const text = post({}, BODY.replace('### 第二节', '###第二节'));
+    const para = '一个**新术语**没有注释，也没有英文。';
+    const text = post({}, `${BODY}\n\n${para}\n`);
     await client.open(uri, text);
-    const ds = await client.diagnostics(uri, { version: 1 });
-    const heading = ds.find((d) => d.range.start.line === text.split('\n').indexOf('###第二节'));
-    if (!heading) return; // no rule reports `###Title` yet: nothing to disable
-    const line = (await actionsFor(client, uri, [heading])).find((a) => a.title.endsWith('for this line'))!;
-    const next = applyWorkspaceEdit(text, uri, line.edit);
-    assert.ok(next.includes(`<!-- bilint-disable-next-line ${heading.code} -->\n###第二节`));
-    const v = await client.setText(uri, next);
-    assert.ok(!(await client.diagnostics(uri, { version: v })).some((d) => d.code === heading.code && d.message === heading.message));
+    const onPara = (ds: Diagnostic[], t: string) => ds.filter((d) => d.range.start.line === t.split('\n').indexOf(para));
+    const found = onPara(await client.diagnostics(uri, { version: 1 }), text);
+    assert.deepEqual(found.map((d) => d.code).sort(), ['gloss/missing', 'pair/missing-english']);
+    // The second comment goes between the first and the paragraph: both must act on the paragraph.
+    let current = text;
+    let v = 1;
+    for (const id of ['gloss/missing', 'pair/missing-english']) {
+      const d = onPara(await client.diagnostics(uri, { version: v }), current).find((x) => x.code === id)!;
+      const line = (await actionsFor(client, uri, [d])).find((a) => a.title === `Disable ${id} for this line`)!;
+      current = applyWorkspaceEdit(current, uri, line.edit);
+      v = await client.setText(uri, current);
+    }
+    assert.ok(
+      current.endsWith(
+        `<!-- bilint-disable-next-line gloss/missing -->\n<!-- bilint-disable-next-line pair/missing-english -->\n${para}\n`,
+      ),
+      current.slice(-200),
+    );
+    const after = await client.diagnostics(uri, { version: v });
+    assert.deepEqual(onPara(after, current), []);
+    assert.deepEqual(
+      after.filter((d) => String(d.code).startsWith('directive/')),
+      [],
+    );
   });
 
   it('fixes everything with source.fixAll.bilint, in small edits, as the engine does', async () => {
