@@ -21,12 +21,17 @@ describe('language server: disable comments', () => {
     await client.stop();
   });
 
-  it('hovers a rule id or family in a disable comment: what it checks, its severity, its page', async () => {
+  /** Opens a fresh post whose body starts with `comment` on a line of its own; returns that line. */
+  const openWith = async (comment: string) => {
     const uri = fresh();
-    const comment = '<!-- bilint-disable-next-line pair/missing-english gloss nope -->';
     const text = post({}, comment + '\n' + BODY);
     await client.open(uri, text);
-    const line = text.split('\n').indexOf(comment);
+    return { uri, line: text.split('\n').indexOf(comment) };
+  };
+
+  it('hovers a rule id or family in a disable comment: what it checks, its severity, its page', async () => {
+    const comment = '<!-- bilint-disable-next-line pair/missing-english gloss nope -->';
+    const { uri, line } = await openWith(comment);
     const at = (name: string) => comment.indexOf(name) + 2;
     const rule = await hover(client, uri, line, at('pair/missing-english'));
     assert.match(
@@ -40,11 +45,8 @@ describe('language server: disable comments', () => {
   });
 
   it('completes rule ids and families in disable comments, leaving out those named, and nothing in the reason', async () => {
-    const uri = fresh();
     const comment = '<!-- bilint-disable-next-line gloss/missing, pa';
-    const text = post({}, comment + '\n' + BODY);
-    await client.open(uri, text);
-    const line = text.split('\n').indexOf(comment);
+    const { uri, line } = await openWith(comment);
     const items = await complete(client, uri, line, comment.length);
     const labels = items.map((i) => String(i.label));
     assert.ok(labels.includes('pair/missing-english') && labels.includes('pair') && labels.includes('directive/unused'), labels.join());
@@ -65,11 +67,8 @@ describe('language server: disable comments', () => {
   });
 
   it('reports a comment that silences nothing as unnecessary code, which editors fade', async () => {
-    const uri = fresh();
     const comment = '<!-- bilint-disable-next-line pair/missing-english -->';
-    const text = post({}, comment + '\n' + BODY);
-    await client.open(uri, text);
-    const line = text.split('\n').indexOf(comment);
+    const { uri, line } = await openWith(comment);
     const idle = (await client.diagnostics(uri, { version: 1 })).filter((d) => d.code === 'directive/unused');
     assert.equal(idle.length, 1, JSON.stringify(idle));
     assert.deepEqual(idle[0].range, pos(line, 0, line, comment.length));

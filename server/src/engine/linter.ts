@@ -38,7 +38,7 @@ export function lintDocument(doc: PostDocument, options: LintOptions): LintDiagn
   const ran = new Set<string>();
   const severityOf = (rule: Rule<unknown>) => config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
   const runs = (rule: Rule<unknown>) => severityOf(rule) !== 'off' && (!options.only || options.only.has(rule.meta.id));
-  const report: DirectiveReport = {
+  const directiveReport: DirectiveReport = {
     used: (d, index) => directives.used(d, index),
     status: (id) => {
       const rule = rules.find((r) => r.meta.id === id);
@@ -53,7 +53,7 @@ export function lintDocument(doc: PostDocument, options: LintOptions): LintDiagn
   for (const rule of ordered) {
     if (!runs(rule)) continue;
     // A rule that threw did not report its findings: comments naming it cannot be judged.
-    if (runRule(rule, severityOf(rule) as Severity, doc, options, directives, rule.meta.afterOthers ? report : undefined, out))
+    if (runRule(rule, severityOf(rule) as Severity, doc, options, directives, rule.meta.afterOthers ? directiveReport : undefined, out))
       ran.add(rule.meta.id);
   }
   out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1] || (a.ruleId < b.ruleId ? -1 : 1));

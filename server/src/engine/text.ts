@@ -200,3 +200,8 @@ export function languageOfCounts(c: ScriptCounts): Language {
   if (han + words === 0) return c.cjkPunct > 0 ? 'zh' : 'none';
   return han * 2 >= words ? 'zh' : 'en';
 }
+
+/** Markdown-escapes text so its own markup (`**`, `<p>`, a pipe) shows as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&');
+}

@@ -11,6 +11,7 @@ import type { ResolvedConfig } from '../engine/config';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { englishText, glossInPost, termAt } from './postQueries';
 import { schemaProperty } from './schema';
+import { escapeMarkdown } from '../engine/text';
 import { directivesOf, namesRule } from '../engine/directives';
 import { builtinRules } from '../rules';
 
@@ -37,7 +38,7 @@ export function hoverAt(ctx: QueryContext, offset: number): Hover | null {
     const english = englishText(doc, block.english.contentSpans);
     if (!english) return null;
     const label = doc.sourceLanguage === 'zh' ? 'Original' : 'English';
-    return markdown(ctx, `**${label}:** ${escape(english)}`, block.span);
+    return markdown(ctx, `**${label}:** ${escapeMarkdown(english)}`, block.span);
   }
   return null;
 }
@@ -60,11 +61,11 @@ function termHover(ctx: QueryContext, term: string, own: string | undefined, spa
   const here = own ? { gloss: own } : glossInPost(ctx.doc, term);
   if (here) {
     const where = own ? '' : ` _(glossed on line ${(here as { line: number }).line + 1})_`;
-    return markdown(ctx, `**${escape(term)}**: ${escape(here.gloss)}${where}`, span);
+    return markdown(ctx, `**${escapeMarkdown(term)}**: ${escapeMarkdown(here.gloss)}${where}`, span);
   }
   const elsewhere = ctx.index?.glossesOf(term, ctx.filePath) ?? [];
   if (elsewhere.length === 0)
-    return markdown(ctx, `**${escape(term)}** has no gloss in this post or in the workspace's other posts.`, span);
+    return markdown(ctx, `**${escapeMarkdown(term)}** has no gloss in this post or in the workspace's other posts.`, span);
   // Distinct glosses, most used first, each with one post that uses it.
   const byGloss = new Map<string, { count: number; post: string }>();
   for (const g of elsewhere) {
@@ -75,8 +76,10 @@ function termHover(ctx: QueryContext, term: string, own: string | undefined, spa
   const lines = [...byGloss.entries()]
     .sort((a, b) => b[1].count - a[1].count)
     .slice(0, 5)
-    .map(([gloss, { count, post }]) => `- ${escape(gloss)} _(${escape(post)}${count > 1 ? ` and ${count - 1} more` : ''})_`);
-  return markdown(ctx, `**${escape(term)}**: not glossed in this post; other posts gloss it as:\n\n${lines.join('\n')}`, span);
+    .map(
+      ([gloss, { count, post }]) => `- ${escapeMarkdown(gloss)} _(${escapeMarkdown(post)}${count > 1 ? ` and ${count - 1} more` : ''})_`,
+    );
+  return markdown(ctx, `**${escapeMarkdown(term)}**: not glossed in this post; other posts gloss it as:\n\n${lines.join('\n')}`, span);
 }
 
 /** A rule (or a family's rules) named in a disable comment: what it checks, its severity here, its page. */
@@ -92,9 +95,4 @@ function ruleHover(ctx: QueryContext, name: string, span: readonly [number, numb
 
 function markdown(ctx: QueryContext, value: string, span: readonly [number, number]): Hover {
   return { contents: { kind: 'markdown', value }, range: ctx.doc.src.rangeOf(span) };
-}
-
-/** Markdown-escapes text so a post's own markup shows as written. */
-export function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&');
 }

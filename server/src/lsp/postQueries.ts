@@ -1,4 +1,4 @@
-/** Finding things in a post by offset: the block under the cursor, the bold term under it, a term's gloss. */
+/** Finding things in a post by offset (the block under it is PostDocument.blockAt): the bold term under it, a term's gloss. */
 import type { PostDocument } from '../engine/model/document';
 import type { ParagraphBlock } from '../engine/model/blocks';
 import type { Bold } from '../engine/model/inline';

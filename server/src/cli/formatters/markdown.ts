@@ -4,6 +4,7 @@
  * summary (`>> "$GITHUB_STEP_SUMMARY"`), where annotations stop at ten of a
  * kind per step. Rule ids link to their pages when those are on the web.
  */
+import { escapeMarkdown } from '../../engine/text';
 import { oneLine, place, plural, totals, type Formatter } from './shared';
 
 /** Rows that would take the report past this many characters are counted, not shown: a GitHub comment holds 65,536. */
@@ -55,6 +56,6 @@ function code(s: string): string {
 export function cell(message: string): string {
   return message
     .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 ? part.replace(/\|/g, '\\|') : part.replace(/[\\`*_[\]<>|~#]/g, '\\$&')))
+    .map((part, i) => (i % 2 ? part.replace(/\|/g, '\\|') : escapeMarkdown(part)))
     .join('');
 }

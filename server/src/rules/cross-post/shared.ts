@@ -7,6 +7,7 @@
  * rules, so a lint over 1,000 posts does not rescan the workspace per post.
  */
 import type { PostSummary, WorkspaceKnowledge } from '../../engine/workspace';
+import { isChinese } from '../../engine/glossary';
 import { agree, renderingForms } from './renderings';
 
 export interface Rendering {
@@ -42,8 +43,6 @@ export function indexOf(workspace: WorkspaceKnowledge): KnowledgeIndex {
   return index;
 }
 
-const HAN = /\p{Script=Han}/u;
-
 function buildIndex(entries: [string, PostSummary][]): KnowledgeIndex {
   const glosses = new Map<string, Map<string, Rendering>>();
   const spellings = new Map<string, string[]>();
@@ -53,7 +52,7 @@ function buildIndex(entries: [string, PostSummary][]): KnowledgeIndex {
       // A bold term in Latin letters (`MD`, `RAG`) is glossed with what it stands for, not translated:
       // another expansion in another post is another meaning (Markdown, Manufacturing Design), not a
       // second rendering of one term.
-      if (!HAN.test(g.term)) continue;
+      if (!isChinese(g.term)) continue;
       const forms = renderingForms(g.english, g.gloss);
       const norm = forms.map((f) => f.join(' ')).join('|');
       if (!norm || seenTerms.has(g.term + '\0' + norm)) continue;
