@@ -98,4 +98,8 @@ test('pairs inside an alignment drift are left to pair/alignment-drift', () => {
   shifted[13].en = merged(14, 4, 'en').en;
   const text = postOf(shifted);
   assertFindings(text, lintRule(ID, text), []);
+  // With the drift rule off, nothing else would tell of that block: this rule reports it.
+  assertFindings(text, lintRule(ID, text, { rules: { 'pair/alignment-drift': 'off' } }), [
+    { line: lineOf(text, pairs[13].zh), column: 1, text: pairs[13].zh },
+  ]);
 });

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { assertFindings, lintRule, post, en } from '../../helpers';
+import { fixturePairs, postOf, withEnglishLost } from './translation-fixtures';
 
 const ID = 'pair/number-mismatch';
 
@@ -61,4 +63,27 @@ test('Chinese-source posts and condensed translations are not compared', () => {
     '\n';
   const text = post(summary);
   assertFindings(text, lintRule(ID, text), []);
+});
+
+test('inside a drift of the English blocks, pairs are left to pair/alignment-drift', () => {
+  const pairs = fixturePairs(30);
+  pairs[3] = { ...pairs[3], zh: pairs[3].zh.replace(String(1901 + 3 * 3), '1899') };
+  const text = postOf(withEnglishLost(pairs, 10));
+  const lines = text.split('\n');
+  const lineOf = (zh: string) => lines.findIndex((l) => l.startsWith(zh)) + 1;
+  const found = lintRule(ID, text).map((d) => d.range.start.line + 1);
+  // Pair 3 has a wrong year of its own; pair 10 lost its English (its block is pair 11's): both are
+  // reported. From pair 11 on, each paragraph's English is its neighbour's: the drift, reported once
+  // by pair/alignment-drift (the fixture's drift test), not as 19 pairs of numbers that differ.
+  assert.ok(found.length > 0 && found.every((l) => l < lineOf(pairs[11].zh)), `findings at lines ${found.join(', ')}`);
+  assert.ok(found.includes(lineOf(pairs[3].zh)), `pair 3's wrong year is still reported (lines ${found.join(', ')})`);
+  // The drift rule itself sees the drift on this text (so the test is about a real drift).
+  assert.equal(lintRule('pair/alignment-drift', text).length, 1);
+});
+
+test('with pair/alignment-drift off, the pairs inside a drift are compared as they stand', () => {
+  const text = postOf(withEnglishLost(fixturePairs(30), 10));
+  const found = lintRule(ID, text, { rules: { 'pair/alignment-drift': 'off' } });
+  // Nothing else reports the drift now, so each slipped pair's numbers are this rule's to report.
+  assert.ok(found.length >= 19, `${found.length} findings`);
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import type { PostDocument } from '../../engine/model/document';
-import { DEFAULT_DRIFT, findDrift, type DriftSettings, type DriftStretch } from './drift';
+import { DEFAULT_DRIFT, reportedDrifts, type DriftSettings, type DriftStretch } from './drift';
 import { firstLine, lineNumber, pairUnits, type PairUnit } from './units';
 
 type Options = DriftSettings;
@@ -31,10 +31,10 @@ export default defineRule<Options>({
     defaultOptions: DEFAULT_DRIFT,
     fixable: false,
   },
-  check({ doc, options, report }) {
-    if (doc.sourceLanguage !== 'en' || doc.pairs.length < 3) return;
+  check({ doc, config, report }) {
     const units = pairUnits(doc);
-    for (const s of findDrift(doc, options)) {
+    // The same call the other pair rules make, so they leave out exactly the stretches reported here.
+    for (const s of reportedDrifts(doc, config)) {
       const first = units.units[s.from];
       report({ span: firstLine(doc, first.pair.chinese.span), message: describe(doc, units.units, s) });
     }

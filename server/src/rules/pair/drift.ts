@@ -7,6 +7,7 @@
  * Evidence: shared anchors (strong) and how well the lengths fit (weak, but
  * present in every pair, so it places the start of a drift between anchors).
  */
+import type { ResolvedConfig } from '../../engine/config';
 import type { PostDocument } from '../../engine/model/document';
 import { anchorScore, anchorsOf, type Anchors } from './anchors';
 import { logRatio, pairUnits, tolerance, type PairUnits } from './units';
@@ -57,6 +58,19 @@ export function findDrift(doc: PostDocument, settings: DriftSettings): DriftStre
       return s.forDrift >= 2 || (settings.lengthWeight > 0 && n >= LENGTH_ONLY_MIN_PAIRS);
     }),
   );
+}
+
+/** The rule that reports drifts; the other pair rules leave the pairs inside one to it. */
+export const DRIFT_RULE = 'pair/alignment-drift';
+
+/**
+ * The drifts pair/alignment-drift reports under `config`, or none when it is off: inside them the other pair
+ * rules stay quiet (each pair there is off because its block is a neighbour's), and with the rule off they speak.
+ */
+export function reportedDrifts(doc: PostDocument, config: ResolvedConfig): DriftStretch[] {
+  const rule = config.rules[DRIFT_RULE];
+  if (!rule || rule.severity === 'off' || doc.sourceLanguage !== 'en' || doc.pairs.length < 3) return [];
+  return findDrift(doc, rule.options as unknown as DriftSettings);
 }
 
 /** Every stretch the best path puts at an offset other than 0. */

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { PostDocument } from '../../engine/model/document';
 import type { Span } from '../../engine/text';
-import { DEFAULT_DRIFT, findDrift } from './drift';
+import { reportedDrifts } from './drift';
 import { firstLine, lineNumber, logRatio, pairUnits, tolerance, type PairUnit } from './units';
 
 interface Options {
@@ -36,7 +36,7 @@ export default defineRule<Options>({
     defaultOptions: { threshold: 4, minFactor: 2, minPairs: 20 },
     fixable: false,
   },
-  check({ doc, options, report }) {
+  check({ doc, options, config, report }) {
     if (doc.sourceLanguage !== 'en') return;
     const stats = pairUnits(doc);
     if (stats.sample < options.minPairs) return;
@@ -50,8 +50,8 @@ export default defineRule<Options>({
       outliers.push({ unit, ratio: Math.exp(x) });
     }
     if (outliers.length === 0) return;
-    // Inside a drift every pair is off; pair/alignment-drift reports the drift once.
-    const drifts = findDrift(doc, DEFAULT_DRIFT);
+    // Inside a drift every pair is off; pair/alignment-drift reports the drift once (when it is on).
+    const drifts = reportedDrifts(doc, config);
     const typical = Math.exp(stats.typical);
     for (const { unit, ratio } of outliers) {
       if (drifts.some((d) => unit.index >= d.from && unit.index <= d.to)) continue;

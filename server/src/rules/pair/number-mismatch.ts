@@ -1,5 +1,8 @@
 import { defineRule } from '../../engine/rule';
 import type { Span } from '../../engine/text';
+import type { PostDocument } from '../../engine/model/document';
+import type { ResolvedConfig } from '../../engine/config';
+import { reportedDrifts } from './drift';
 import { numbersOf, sameNumber, type NumberMention } from './numbers';
 
 interface Options {
@@ -25,10 +28,12 @@ export default defineRule<Options>({
     defaultOptions: { checkSpelledOutEnglish: false, minimum: 2 },
     fixable: false,
   },
-  check({ doc, options, report }) {
+  check({ doc, options, config, report }) {
     const text = doc.text;
     const numbers = numbersOf(doc);
-    for (const { chinese, english } of doc.pairs) {
+    let slipped: ((pair: number) => boolean) | undefined;
+    for (let i = 0; i < doc.pairs.length; i++) {
+      const { chinese, english } = doc.pairs[i];
       if (english.contentLang !== 'en' || chinese.lang !== 'zh') continue;
       if (condensed(chinese.span, english.contentSpans)) continue;
       const code = doc.inline(chinese).codeSpans;
@@ -51,6 +56,11 @@ export default defineRule<Options>({
       const missingInEn = zh.filter((n) => !n.weak && !en.some((e) => matches(n, e.value)));
       const missingInZh = en.filter((n) => (n.digits || options.checkSpelledOutEnglish) && !all.some((z) => matches(z, n.value)));
       const agreed = zh.filter((n) => en.some((e) => matches(n, e.value))).length;
+      if (missingInEn.length + missingInZh.length === 0) continue;
+      // Inside a drift each paragraph's English is its neighbour's: its numbers differ because the blocks
+      // do, and pair/alignment-drift reports the drift once (pair/length-ratio leaves it too).
+      slipped ??= slippedPairs(doc, config);
+      if (slipped(i)) continue;
 
       // Nothing agrees: one finding for the pair, not one per number.
       if (agreed === 0 && missingInEn.length + missingInZh.length >= 4) {
@@ -74,6 +84,13 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** Whether a pair (its index in `doc.pairs`) lies in a drift that pair/alignment-drift reports. */
+function slippedPairs(doc: PostDocument, config: ResolvedConfig): (pair: number) => boolean {
+  // Drift stretches count units, and units are the pairs in order (PairUnit.index is the unit's own place).
+  const drifts = reportedDrifts(doc, config);
+  return (pair) => drifts.some((d) => pair >= d.from && pair <= d.to);
+}
 
 /**
  * A Chinese paragraph far shorter (or longer) than its English is a summary or
