@@ -20,7 +20,16 @@ export interface CliRun {
 }
 
 /** Environment variables that change the output: cleared unless a test sets them. */
-const NOISY = ['CI', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_WORKSPACE', 'GITHUB_ACTIONS', 'TERM'];
+const NOISY = [
+  'CI',
+  'NO_COLOR',
+  'FORCE_COLOR',
+  'GITHUB_WORKSPACE',
+  'GITHUB_ACTIONS',
+  'GITHUB_BASE_REF',
+  'CI_MERGE_REQUEST_TARGET_BRANCH_NAME',
+  'TERM',
+];
 
 export function bilint(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string> }): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env };

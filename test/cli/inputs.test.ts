@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { bilint, fixtureCopy, onlyRules } from './helpers';
 
@@ -85,14 +86,19 @@ test('--files-from -: the listed posts; deleted and non-post entries are skipped
   assert.match(empty.stderr, /No posts in the list/);
 });
 
-test('--changed: the posts changed since the merge base, with new untracked ones', () => {
-  const dir = basicTree();
-  const git = (...args: string[]) =>
+/** Runs git in `dir` as a test user. */
+const gitIn =
+  (dir: string) =>
+  (...args: string[]) =>
     execFileSync('git', args, {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
     });
+
+test('--changed: the posts changed since the merge base, with new untracked ones', () => {
+  const dir = basicTree();
+  const git = gitIn(dir);
   git('init', '-q', '-b', 'main');
   git('add', '.');
   git('commit', '-q', '-m', 'base');
@@ -109,6 +115,44 @@ test('--changed: the posts changed since the merge base, with new untracked ones
   const bad = bilint(['--changed=nosuch'], { cwd: dir });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /no such branch or commit/);
+});
+
+test("--changed without a REF: the CI's target branch, else the remote's default branch, else main or master", () => {
+  // A repository whose branch is called master, with one post changed on a feature branch.
+  const upstream = basicTree();
+  const git = gitIn(upstream);
+  git('init', '-q', '-b', 'master');
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+  git('checkout', '-q', '-b', 'feature');
+  fs.appendFileSync(path.join(upstream, 'posts/good.md'), '\n更多内容。\n');
+  git('commit', '-q', '-am', 'edit');
+  assert.deepEqual(linted(upstream, ['--changed']), ['posts/good.md'], 'master when there is no main');
+
+  // A clone of it whose remote's default branch is called trunk (origin/HEAD names it), working on a
+  // branch of feature: against trunk it changed both posts.
+  git('checkout', '-q', 'master');
+  git('branch', '-q', '-m', 'master', 'trunk');
+  const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-cli-clone-'));
+  execFileSync('git', ['clone', '-q', upstream, clone]);
+  const inClone = gitIn(clone);
+  inClone('checkout', '-q', '-b', 'mine', 'origin/feature');
+  fs.appendFileSync(path.join(clone, 'posts/no-front-matter.md'), '\n又一段。\n');
+  assert.deepEqual(linted(clone, ['--changed']), ['posts/good.md', 'posts/no-front-matter.md'], 'origin/HEAD: origin/trunk');
+
+  // In a pull request's CI run, the branch it targets; one not fetched is an error that says so.
+  const ci = (base: string) => bilint(['--changed', '-f', 'json'], { cwd: clone, env: { GITHUB_BASE_REF: base } });
+  const missing = ci('release');
+  assert.equal(missing.code, 2, missing.stderr);
+  assert.match(missing.stderr, /`--changed origin\/release` \(the base named by GITHUB_BASE_REF\): git knows no such branch/);
+  git('branch', '-q', 'release', 'feature');
+  inClone('fetch', '-q', 'origin');
+  const fetched = ci('release');
+  assert.deepEqual(
+    (JSON.parse(fetched.stdout) as { filePath: string }[]).map((r) => path.relative(clone, r.filePath)),
+    ['posts/no-front-matter.md'],
+    `against origin/release (feature), only the clone's own change: ${fetched.stderr}`,
+  );
 });
 
 test('--changed outside a git repository is a usage error', () => {

@@ -13,8 +13,9 @@ Choosing posts:
   --stdin-filename PATH      The path it stands for (config lookup, output)
   --files-from FILE|-        Lint the paths listed in FILE (one per line; - is stdin),
                              e.g. git diff --name-only origin/main... | bilint --files-from -
-  --changed[=REF]            Lint the posts changed since the merge base with REF
-                             (default origin/main, then main), through git
+  --changed[=REF]            Lint the posts changed since the merge base with REF, through
+                             git (default: the pull request's target in CI, else origin's
+                             default branch, else main or master)
   --no-ignore                Do not read .gitignore files or the config's "ignores"
 
 Output:

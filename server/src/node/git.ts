@@ -25,9 +25,31 @@ function refExists(cwd: string, ref: string): boolean {
 }
 
 /**
+ * The base `--changed` compares with when no REF is given, and how it was found: the branch a CI run's pull
+ * or merge request targets (GitHub Actions' GITHUB_BASE_REF, GitLab's CI_MERGE_REQUEST_TARGET_BRANCH_NAME),
+ * else the remote's default branch (origin/HEAD, set by `git clone`), else the first of origin/main, main,
+ * origin/master and master that exists.
+ */
+export function defaultBase(cwd: string, env: NodeJS.ProcessEnv = process.env): { ref: string; from: string } | undefined {
+  for (const name of ['GITHUB_BASE_REF', 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME']) {
+    const branch = env[name]?.trim();
+    // Named by the CI, so used even when missing here: the error then says to fetch it.
+    if (branch) return { ref: `origin/${branch}`, from: name };
+  }
+  try {
+    const head = git(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']).trim();
+    if (head && refExists(cwd, head)) return { ref: head, from: 'origin/HEAD' };
+  } catch {
+    // no remote named origin, or it has no HEAD (a repository that was not cloned)
+  }
+  const ref = ['origin/main', 'main', 'origin/master', 'master'].find((r) => refExists(cwd, r));
+  return ref ? { ref, from: 'default' } : undefined;
+}
+
+/**
  * Files (absolute paths that exist, with one of `extensions`) that differ
  * between the merge base of `ref` and HEAD and the working tree, plus new
- * untracked files. `ref` defaults to origin/main, then main.
+ * untracked files. Without `ref`: defaultBase.
  */
 export function changedFiles(
   cwd: string,
@@ -40,15 +62,18 @@ export function changedFiles(
   } catch (err) {
     throw new GitError(`\`--changed\` works inside a git repository; ${cwd} is not in one (${(err as Error).message}).`);
   }
-  const chosen = ref ?? ['origin/main', 'main'].find((r) => refExists(cwd, r));
-  if (!chosen)
+  const found = ref === undefined ? defaultBase(cwd) : { ref, from: 'argument' };
+  if (!found)
     throw new GitError(
-      '`--changed` compares with origin/main or main, and neither exists here: name the base branch, e.g. `--changed origin/develop`.',
+      '`--changed` found no base branch: origin has no default branch here, and none of origin/main, main, origin/master, master exists. Name the base, e.g. `--changed origin/develop`.',
     );
-  if (!refExists(cwd, chosen))
+  const chosen = found.ref;
+  if (!refExists(cwd, chosen)) {
+    const by = found.from === 'argument' ? '' : ` (the base named by ${found.from})`;
     throw new GitError(
-      `\`--changed ${chosen}\`: git knows no such branch or commit. Fetch it first (in CI: \`git fetch origin ${chosen.replace(/^origin\//, '')}\`).`,
+      `\`--changed ${chosen}\`${by}: git knows no such branch or commit. Fetch it first (in CI: \`git fetch origin ${chosen.replace(/^origin\//, '')}\`).`,
     );
+  }
   let base: string;
   try {
     base = git(cwd, ['merge-base', chosen, 'HEAD']).trim();
