@@ -38,6 +38,8 @@ test('--rule: severity overrides, checked against the rules', () => {
   const unknown = bilint(['.', '--rule', 'gloss/nope:error'], { cwd: dir });
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /there is no rule "gloss\/nope"\. Rules of gloss: /);
+  const typo = bilint(['.', '--rule', 'gloss/inconsistent-acros-posts:off'], { cwd: dir });
+  assert.match(typo.stderr, /there is no rule "gloss\/inconsistent-acros-posts"\. Did you mean "gloss\/inconsistent-across-posts"\?/);
   assert.match(bilint(['.', '--rule', 'gloss/inconsistent-across-posts'], { cwd: dir }).stderr, /rule-id:severity/);
 });
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinRules } from '../bilint';
 import type { BilintConfig } from '../engine/config';
+import { nearestRuleName } from '../engine/ruleNames';
 import { ConfigLoader, docsBaseUrl, type ConfigFileProblem, type ConfigLoaderOptions, type LoadedConfig } from '../node/configLoader';
 import { UsageError, type CliOptions } from './args';
 import { LintCache, DEFAULT_CACHE_NAME, engineFingerprint } from './cache';
@@ -164,7 +165,7 @@ function ruleOverrides(specs: string[]): BilintConfig | undefined {
     const severity = colon >= 0 ? spec.slice(colon + 1) : '';
     if (!SEVERITIES.has(severity))
       throw new UsageError(`--rule ${spec}: write it as rule-id:severity, the severity one of error, warning, info, off.`);
-    if (!known.has(id)) throw new UsageError(`--rule ${spec}: there is no rule "${id}".${suggestRule(id)}`);
+    if (!known.has(id)) throw new UsageError(`--rule ${spec}: there is no rule "${id}".${suggestRule(id, false)}`);
     rules[id] = severity as 'error';
   }
   return { rules };
@@ -176,13 +177,19 @@ function expandFixTypes(types: string[]): string[] | null {
   const out = new Set<string>();
   for (const t of types) {
     const matches = builtinRules.filter((r) => r.meta.id === t || r.meta.id.startsWith(t.replace(/\/$/, '') + '/'));
-    if (!matches.length) throw new UsageError(`--fix-type ${t}: no rule or rule family has that name.${suggestRule(t)}`);
+    if (!matches.length) throw new UsageError(`--fix-type ${t}: no rule or rule family has that name.${suggestRule(t, true)}`);
     for (const r of matches) out.add(r.meta.id);
   }
   return [...out];
 }
 
-function suggestRule(id: string): string {
+function suggestRule(id: string, families: boolean): string {
+  const meant = nearestRuleName(
+    id,
+    builtinRules.map((r) => r.meta.id),
+    families,
+  );
+  if (meant) return ` Did you mean "${meant}"?`;
   const family = id.split('/')[0];
   const same = builtinRules.filter((r) => r.meta.id.startsWith(family + '/')).map((r) => r.meta.id);
   return same.length

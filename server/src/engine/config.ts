@@ -5,6 +5,7 @@
  */
 import type { Rule } from './rule';
 import type { SeveritySetting } from './types';
+import { nearestRuleName } from './ruleNames';
 import { validatorFor } from './validation';
 import type { Glossary } from './glossary';
 import defaultPostSchema from '../../../schemas/post.schema.json';
@@ -107,7 +108,7 @@ export function resolveConfig(
   let validate: ReturnType<typeof validatorFor> | undefined;
   layers.forEach((layer, index) => {
     validate ??= validatorFor(schemaFor(rules), { trusted: true });
-    for (const e of validate(layer)) problems.push({ layer: index, ...e });
+    for (const e of validate(layer)) problems.push({ layer: index, ...withRuleMeant(e, rules) });
     if (!layer || typeof layer !== 'object') return;
     if (Array.isArray(layer.ignores)) config.ignores.push(...layer.ignores.filter((g) => typeof g === 'string'));
     if (typeof layer.summaryText === 'string') config.summaryText = layer.summaryText;
@@ -133,6 +134,17 @@ function normalizeSetting(setting: RuleSetting): { severity?: SeveritySetting; o
   if (Array.isArray(setting)) return { severity: setting[0], options: setting[1] };
   if (setting && typeof setting === 'object') return { severity: setting.severity, options: setting.options };
   return {};
+}
+
+/** An unknown key under `rules` names the rule most likely meant (`gloss/fromat`: `gloss/format`). */
+function withRuleMeant<P extends { pointer: string; unknown?: string; message: string }>(p: P, rules: readonly Rule<unknown>[]): P {
+  if (p.unknown === undefined || !p.pointer.startsWith('/rules/')) return p;
+  const meant = nearestRuleName(
+    p.unknown,
+    rules.map((r) => r.meta.id),
+    false,
+  );
+  return meant ? { ...p, message: `\`${p.unknown}\` is not a Bilint rule: did you mean \`${meant}\`?` } : p;
 }
 
 // One schema object per rule list, so ajv compiles it once (validatorFor caches by object).

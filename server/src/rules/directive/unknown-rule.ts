@@ -5,10 +5,7 @@
  */
 import { defineRule } from '../../engine/rule';
 import { directivesOf } from '../../engine/directives';
-import { stringDistance } from '../../engine/distance';
-
-/** Farthest a name may be from an id (in edits) to be offered as the one meant. */
-const MAX_EDITS = 3;
+import { nearestRuleName } from '../../engine/ruleNames';
 
 export default defineRule({
   meta: {
@@ -27,7 +24,7 @@ export default defineRule({
     for (const d of list) {
       for (const n of d.names ?? []) {
         if (known.has(n.name)) continue;
-        const meant = closest(n.name, ids, known);
+        const meant = nearestRuleName(n.name, ids, true);
         report({
           span: n.span,
           message: meant
@@ -39,18 +36,3 @@ export default defineRule({
     }
   },
 });
-
-/** The id or family most likely meant: the id whose name part it is, else the nearest within a few edits. */
-function closest(name: string, ids: readonly string[], known: ReadonlySet<string>): string | undefined {
-  const lower = name.toLowerCase();
-  if (known.has(lower)) return lower;
-  const byTail = ids.filter((id) => id.endsWith('/' + lower));
-  if (byTail.length === 1) return byTail[0];
-  let best: string | undefined;
-  let bestD = MAX_EDITS + 1;
-  for (const candidate of known) {
-    const d = stringDistance(lower, candidate, MAX_EDITS);
-    if (d < bestD) [best, bestD] = [candidate, d];
-  }
-  return best;
-}
