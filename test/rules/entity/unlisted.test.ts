@@ -72,6 +72,44 @@ test('people, products and titles are guessed from their shape and context', () 
   assert.deepEqual(guesses, ['people', 'products_models', 'media_books']);
 });
 
+test('a first name alone that the post also gives in full: the full name is what to add, to people', () => {
+  const text = post(
+    pairs([
+      ['我是来自Halden Post的Corvin Ashby。', 'Hi, I am Corvin Ashby from the Halden Post.'],
+      ['Corvin，你怎么看？', 'So Corvin, what do you think?'],
+      ['Corvin说他不确定。', 'Well, Corvin said he was not sure.'],
+    ]),
+    FM,
+  );
+  const diags = lintRule(ID, text);
+  assertFindings(text, diags, [
+    {
+      ...lineCol(text, 'Corvin, what'),
+      text: 'Corvin',
+      message:
+        '`Corvin` occurs 2 times in the English (and once as `Corvin Ashby`) but is in none of the front matter lists: add `Corvin Ashby` (to people, probably).',
+    },
+  ]);
+  assert.equal(diags[0].suggestions![0].title, 'Add `Corvin Ashby` to people');
+  assert.deepEqual(new PostDocument(apply(text, diags[0].suggestions![0].edit)).frontMatter!.data.people, ['Corvin Ashby']);
+
+  // Two people of that first name: which one is meant is not known, so the word alone is reported.
+  const two = post(
+    pairs([
+      ['Corvin Ashby和Corvin Maddox都来了。', 'We met Corvin Ashby and Corvin Maddox.'],
+      ['Corvin，你怎么看？', 'So Corvin, what do you think?'],
+      ['Corvin说他不确定。', 'Well, Corvin said he was not sure.'],
+    ]),
+    FM,
+  );
+  assert.match(lintRule(ID, two)[0].message, /^`Corvin` occurs 2 times in the English but is in none of the front matter lists: add it/);
+});
+
+test('company words name a company, however many words the name has', () => {
+  const text = post(pairs([['Quennell Pharma又涨了，Quennell Pharma。', 'We like Quennell Pharma, and Quennell Pharma likes us.']]), FM);
+  assert.match(lintRule(ID, text)[0].message, /to companies_orgs, probably/);
+});
+
 test('no finding for listed names, their parts, sentence openers, common words, places, concepts and one-offs', () => {
   const fm = FM.replace('- Orbital Foods\n', '- Orbital Foods\n').replace('project:', 'people:\n- Henrietta Vossberg\nproject:');
   const text = post(

@@ -141,7 +141,7 @@ export const PLAIN_PHRASES = new Set(
 export const CONNECTORS = new Set(['of', 'de', 'da', 'di', 'du', 'del', 'der', 'van', 'von', 'la', 'le', 'for', 'the']);
 
 const ORG_WORDS =
-  /\b(Inc|Corp|Corporation|Company|Co|Ltd|LLC|LLP|PLC|AG|GmbH|SA|Bank|Banks|University|College|Institute|School|Group|Capital|Partners|Ventures|Labs?|Foundation|Association|Agency|Department|Ministry|Committee|Commission|Council|Reserve|Fund|Holdings|Technologies|Systems|Motors|Airlines|Industries|Securities|Management|Research|Center|Centre|Party|Court|Congress|Parliament|Senate|Army|Navy|Office|Bureau|Authority|Exchange|Network|Studios|Records|Media|Society|Union|League|Club|Team|United|FC)\b/;
+  /\b(Inc|Corp|Corporation|Company|Co|Ltd|LLC|LLP|PLC|AG|GmbH|SA|Bank|Banks|University|College|Institute|School|Group|Capital|Partners|Ventures|Labs?|Foundation|Association|Agency|Department|Ministry|Committee|Commission|Council|Reserve|Fund|Holdings|Technologies|Systems|Motors|Airlines|Airways|Industries|Securities|Pharmaceuticals|Pharma|Therapeutics|Biosciences|Biotech|Energy|Electric|Electronics|Semiconductors?|Robotics|Dynamics|Logistics|Insurance|Financial|Bancorp|Investments|Software|Entertainment|Pictures|Brands|Foods|Resources|Solutions|Services|Communications|Management|Research|Center|Centre|Party|Court|Congress|Parliament|Senate|Army|Navy|Office|Bureau|Authority|Exchange|Network|Studios|Records|Media|Society|Union|League|Club|Team|United|FC)\b/;
 const MEDIA_WORDS =
   /\b(Times|Journal|Post|News|Review|Magazine|Podcast|Show|Gazette|Tribune|Herald|Weekly|Daily|Chronicle|Book|Books|Film|Movie|Novel|Series|Season)\b/;
 const MEDIA_CUES = new Set([

@@ -93,15 +93,19 @@ export default defineRule<Options>({
       // Short capitals are mostly everyday acronyms (EPS, HTTP, CDs): only a name gloss makes them names.
       if (c.words === 1 && /^[A-Z0-9&]{2,4}s?$/.test(name) && !chinese.names.has(key)) continue;
       if (key.split(' ').every((w) => listed.has(w)) || covered(c.first)) continue;
-      const guess = guessList(name, c.words, c.quoted, c.before, options.lists);
+      // A first name alone (`Neil`) that the post also gives in full (`Neil Irwin`, once): the list wants the full name.
+      const full = c.words === 1 ? fullNameOf(key, candidates, options.lists) : undefined;
+      const entry = full?.name ?? name;
+      const guess = full ? full.list : guessList(name, c.words, c.quoted, c.before, options.lists);
       const suggestions: Suggestion[] = [];
       for (const list of [guess, ...options.lists.filter((l) => l !== guess)]) {
-        const edit = addToListEdit(doc, list, name);
-        if (edit) suggestions.push({ title: `Add ${code(name)} to ${list}`, edit });
+        const edit = addToListEdit(doc, list, entry);
+        if (edit) suggestions.push({ title: `Add ${code(entry)} to ${list}`, edit });
       }
+      const seen = full ? ` (and ${full.count === 1 ? 'once' : `${full.count} times`} as ${code(full.name)})` : '';
       report({
         span: c.first,
-        message: `${code(name)} occurs ${c.count} times in the English but is in none of the front matter lists: add it (to ${guess}, probably).`,
+        message: `${code(name)} occurs ${c.count} times in the English${seen} but is in none of the front matter lists: add ${full ? code(entry) : 'it'} (to ${guess}, probably).`,
         suggestions,
       });
     }
@@ -275,6 +279,24 @@ function plainOnly(c: Candidate): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** The one person's name of two or three words that starts with the word `key`, if the post has exactly one. */
+function fullNameOf(
+  key: string,
+  candidates: ReadonlyMap<string, Candidate>,
+  lists: readonly string[],
+): { name: string; count: number; list: string } | undefined {
+  let found: { name: string; count: number; list: string } | undefined;
+  for (const [k, c] of candidates) {
+    if (c.words > 3 || !k.startsWith(key + ' ')) continue;
+    const name = spellingOf(c);
+    const list = guessList(name, c.words, c.quoted, c.before, lists);
+    if (list !== 'people') continue;
+    if (found) return undefined; // two people share the first name: which one is meant is not known
+    found = { name, count: c.count, list };
+  }
+  return found;
 }
 
 function spellingOf(c: Candidate): string {
