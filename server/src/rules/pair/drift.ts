@@ -61,7 +61,7 @@ export function findDrift(doc: PostDocument, settings: DriftSettings): DriftStre
 }
 
 /** The rule that reports drifts; the other pair rules leave the pairs inside one to it. */
-export const DRIFT_RULE = 'pair/alignment-drift';
+const DRIFT_RULE = 'pair/alignment-drift';
 
 /**
  * The drifts pair/alignment-drift reports under `config`, or none when it is off: inside them the other pair
