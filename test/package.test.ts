@@ -1,0 +1,101 @@
+/**
+ * The npm package as a user gets it: `npm pack`, installed into a fresh project, then run from there as
+ * `npx bilint` and `bilint-language-server`. The bundles come from `npm run bundle`, which the unit test
+ * command runs first (`prepare` makes the minified ones for `npm pack`, a git install and `npm install`).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO, TestClient, uriOf } from './lsp/lspClient';
+import { post } from './lsp/fixtures';
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface PackResult {
+  filename: string;
+  files: { path: string }[];
+}
+
+describe('the npm package, installed', () => {
+  let tmp: string;
+  let project: string;
+  let packed: PackResult;
+
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-package-'));
+    const out = execFileSync(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: REPO, encoding: 'utf8' });
+    packed = (JSON.parse(out) as PackResult[])[0];
+    project = path.join(tmp, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "posts", "version": "1.0.0", "private": true }\n');
+    // The dependencies come from npm's cache when `npm ci` has filled it (as in CI), else from the registry.
+    execFileSync(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(tmp, packed.filename)], {
+      cwd: project,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 180_000,
+    });
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('holds the bundles, bin, schemas and docs, and no sources, tests or source maps', () => {
+    const files = packed.files.map((f) => f.path);
+    for (const needed of [
+      'bin/bilint.js',
+      'bin/bilint-language-server.js',
+      'dist/cli/bilint.js',
+      'dist/cli/bilint.js.cache',
+      'dist/cli/load.js',
+      'dist/cli/worker.js',
+      'dist/server.js',
+      'schemas/bilint.config.schema.json',
+      'schemas/post.schema.json',
+      'docs/rules/pair/missing-english.md',
+      'README.md',
+      'package.json',
+    ])
+      assert.ok(files.includes(needed), `${needed} is in the package`);
+    const stray = files.filter((f) => /^(server|client|test|out|scripts|bench|examples)\/|\.map$|\.vsix$/.test(f));
+    assert.deepEqual(stray, []);
+  });
+
+  it('`npx bilint` lints posts, exits 1 on errors, and loads its bundle with the code cache', () => {
+    fs.writeFileSync(path.join(project, 'good.md'), post({}));
+    fs.writeFileSync(path.join(project, 'broken.md'), 'No front matter at all.\n');
+    const r = spawnSync(NPM, ['exec', '--no', '--', 'bilint', '--format', 'json', 'good.md', 'broken.md'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const byFile = Object.fromEntries(report.map((p) => [path.basename(p.filePath), p.messages.map((m) => m.ruleId)]));
+    assert.ok(!byFile['good.md'].includes('front-matter/missing'), JSON.stringify(byFile));
+    assert.ok(byFile['broken.md'].includes('front-matter/missing'), JSON.stringify(byFile));
+
+    const installed = path.join(project, 'node_modules', 'bilint', 'dist', 'cli');
+    const load = createRequire(__filename)(path.join(installed, 'load.js')) as typeof import('../server/src/cli/codeCache');
+    const { compileBundle } = load;
+    const { cached, script } = compileBundle(path.join(installed, 'bilint.js'));
+    assert.ok(cached && !script.cachedDataRejected, 'the installed bundle takes the code cache packed with it');
+  });
+
+  it('`bilint-language-server` answers over stdio, with rule links into the installed docs', async () => {
+    const bin = path.join(project, 'node_modules', 'bilint', 'bin', 'bilint-language-server.js');
+    const client = await TestClient.start({ serverPath: bin });
+    try {
+      const uri = uriOf(path.join(project, 'open.md'));
+      await client.open(uri, post({ area: 'market-analysis' }));
+      const d = (await client.diagnostics(uri, { version: 1 })).find((x) => x.code === 'front-matter/schema');
+      assert.ok(d, 'the schema finding is published');
+      const docs = new URL(d.codeDescription!.href);
+      assert.ok(fs.existsSync(docs), `${docs.href} exists in the installed package`);
+      assert.ok(docs.pathname.includes('/node_modules/bilint/docs/rules/'), docs.href);
+    } finally {
+      await client.stop();
+    }
+  });
+});
