@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as jsYaml from 'js-yaml';
 import { REPO, TestClient, uriOf } from './lsp/lspClient';
 import { post } from './lsp/fixtures';
 
@@ -81,6 +82,26 @@ describe('the npm package, installed', () => {
     const { compileBundle } = load;
     const { cached, script } = compileBundle(path.join(installed, 'bilint.js'));
     assert.ok(cached && !script.cachedDataRejected, 'the installed bundle takes the code cache packed with it');
+  });
+
+  it('the pre-commit hooks run the installed Bilint on the posts they are given', () => {
+    const hooks = jsYaml.load(fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string }[];
+    assert.deepEqual(
+      hooks.map((h) => h.id),
+      ['bilint', 'bilint-fix'],
+    );
+    for (const hook of hooks) {
+      // pre-commit runs a `system` hook as its entry's words plus the staged files.
+      fs.writeFileSync(
+        path.join(project, 'staged.md'),
+        post({}, '中文段落。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p>Text.</p>\n</details>\n'),
+      );
+      const [cmd, ...args] = hook.entry.split(' ');
+      const r = spawnSync(cmd, [...args, 'staged.md'], { cwd: project, encoding: 'utf8' });
+      assert.ok(r.status === 0 || r.status === 1, `${hook.id}: exit ${r.status}: ${r.stderr}`);
+      const fixed = fs.readFileSync(path.join(project, 'staged.md'), 'utf8').includes('<p class="english-text">Text.</p>');
+      assert.equal(fixed, hook.id === 'bilint-fix', `${hook.id}: ${r.stdout}`);
+    }
   });
 
   it('`bilint-language-server` answers over stdio, with rule links into the installed docs', async () => {
