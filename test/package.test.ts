@@ -84,6 +84,16 @@ describe('the npm package, installed', () => {
     assert.ok(cached && !script.cachedDataRejected, 'the installed bundle takes the code cache packed with it');
   });
 
+  it('`npx bilint init` writes a config whose $schema is the one installed', () => {
+    const r = spawnSync(NPM, ['exec', '--no', '--', 'bilint', 'init'], { cwd: project, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const written = path.join(project, 'bilint.config.json');
+    const schema = path.resolve(project, (JSON.parse(fs.readFileSync(written, 'utf8')) as { $schema: string }).$schema);
+    fs.rmSync(written);
+    assert.equal(schema, path.join(project, 'node_modules', 'bilint', 'schemas', 'bilint.config.schema.json'));
+    assert.ok(fs.existsSync(schema), 'editors find it');
+  });
+
   it('the pre-commit hooks run the installed Bilint on the posts they are given', () => {
     const hooks = jsYaml.load(fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string }[];
     assert.deepEqual(

@@ -48,6 +48,6 @@ export function schemaReference(cwd: string): { schema: string; hint?: string } 
   if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { schema: './' + toPosix(rel) };
   return {
     schema: INSTALLED_SCHEMA,
-    hint: 'Its $schema points at node_modules/bilint: add Bilint as a dev dependency (npm install --save-dev bilint) so editors find the schema.',
+    hint: 'Its $schema points at node_modules/bilint: add Bilint to the project as a dev dependency (see its README) so editors find the schema.',
   };
 }
