@@ -31,7 +31,7 @@ const NOISY = [
   'TERM',
 ];
 
-export function bilint(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string> }): CliRun {
+export function bilint(args: string[], opts: { cwd: string; input?: string | Buffer; env?: Record<string, string> }): CliRun {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of NOISY) delete env[k];
   Object.assign(env, opts.env);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { discover, toPosix } from '../node/files';
+import { encodingProblem } from '../node/encoding';
 import { changedFiles, GitError } from '../node/git';
 import type { ConfigLoader } from '../node/configLoader';
 import { UsageError, type CliOptions } from './args';
@@ -105,7 +106,12 @@ export function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const problem = encodingProblem(bytes, 'The text on standard input');
+      if (problem) reject(new UsageError(`--stdin: ${problem}`));
+      else resolve(bytes.toString('utf8'));
+    });
     process.stdin.on('error', reject);
   });
 }

@@ -16,6 +16,7 @@ import type { ResolvedConfig } from '../engine/config';
 import type { LintDiagnostic } from '../engine/types';
 import type { PostSummary, WorkspaceKnowledge } from '../engine/workspace';
 import { strictUtf8, writeFileAtomic } from '../node/atomicWrite';
+import { encodingProblem } from '../node/encoding';
 
 export const CROSS_POST_RULES: ReadonlySet<string> = new Set(builtinRules.filter((r) => r.meta.crossPost).map((r) => r.meta.id));
 export const LOCAL_RULES: ReadonlySet<string> = new Set(builtinRules.filter((r) => !r.meta.crossPost).map((r) => r.meta.id));
@@ -81,6 +82,8 @@ export function checkPost(task: CheckTask, configOf: ConfigSource): CheckResult 
   } catch (err) {
     return { ...emptyResult(), readError: `Cannot read this file: ${(err as Error).message}` };
   }
+  const unreadable = task.text === undefined ? encodingProblem(bytes) : undefined;
+  if (unreadable) return { ...emptyResult(), readError: unreadable };
   let text = task.text ?? bytes.toString('utf8');
   let hash = hashBytes(bytes);
   let doc = new PostDocument(text);
