@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodingProblem } from '../../server/src/node/encoding';
+import { decodePost } from '../../server/src/node/encoding';
+
+const encodingProblem = (bytes: Uint8Array, subject?: string) => decodePost(bytes, subject).problem;
 import { bilint, fixtureCopy } from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'cli', 'fixtures', 'encoding');
@@ -30,6 +32,10 @@ test('UTF-8, also with a BOM, a real U+FFFD or a few stray bytes, is read as a p
   assert.equal(encodingProblem(utf8('替换字符\ufffd照常。\n')), undefined);
   const stray = Buffer.concat([Buffer.from(utf8('---\ntitle: 夜市\n---\n\n段落。\n')), Buffer.from([0xff, 0xfe, 0x0a])]);
   assert.equal(encodingProblem(stray), undefined, 'too little to be another encoding: linted, never rewritten');
+  const read = decodePost(stray);
+  assert.ok(read.problem === undefined && read.lossy && read.text.endsWith('段落。\n\ufffd\ufffd\n'));
+  const clean = decodePost(utf8('\ufeff段落。'));
+  assert.ok(clean.problem === undefined && !clean.lossy && clean.text === '\ufeff段落。', 'the BOM stays, as the engine expects');
   assert.equal(encodingProblem(new Uint8Array(0)), undefined);
 });
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { discover, toPosix } from '../node/files';
-import { encodingProblem } from '../node/encoding';
+import { decodePost } from '../node/encoding';
 import { changedFiles, GitError } from '../node/git';
 import type { ConfigLoader } from '../node/configLoader';
 import { UsageError, type CliOptions } from './args';
@@ -107,10 +107,9 @@ export function readStdin(): Promise<string> {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (c: Buffer) => chunks.push(c));
     process.stdin.on('end', () => {
-      const bytes = Buffer.concat(chunks);
-      const problem = encodingProblem(bytes, 'The text on standard input');
-      if (problem) reject(new UsageError(`--stdin: ${problem}`));
-      else resolve(bytes.toString('utf8'));
+      const decoded = decodePost(Buffer.concat(chunks), 'The text on standard input');
+      if (decoded.problem !== undefined) reject(new UsageError(`--stdin: ${decoded.problem}`));
+      else resolve(decoded.text);
     });
     process.stdin.on('error', reject);
   });

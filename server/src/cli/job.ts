@@ -15,8 +15,8 @@ import { summarizePost } from '../engine/summary';
 import type { ResolvedConfig } from '../engine/config';
 import type { LintDiagnostic } from '../engine/types';
 import type { PostSummary, WorkspaceKnowledge } from '../engine/workspace';
-import { strictUtf8, writeFileAtomic } from '../node/atomicWrite';
-import { encodingProblem } from '../node/encoding';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { decodePost } from '../node/encoding';
 
 export const CROSS_POST_RULES: ReadonlySet<string> = new Set(builtinRules.filter((r) => r.meta.crossPost).map((r) => r.meta.id));
 export const LOCAL_RULES: ReadonlySet<string> = new Set(builtinRules.filter((r) => !r.meta.crossPost).map((r) => r.meta.id));
@@ -82,9 +82,9 @@ export function checkPost(task: CheckTask, configOf: ConfigSource): CheckResult 
   } catch (err) {
     return { ...emptyResult(), readError: `Cannot read this file: ${(err as Error).message}` };
   }
-  const unreadable = task.text === undefined ? encodingProblem(bytes) : undefined;
-  if (unreadable) return { ...emptyResult(), readError: unreadable };
-  let text = task.text ?? bytes.toString('utf8');
+  const decoded = task.text === undefined ? decodePost(bytes) : { text: task.text, lossy: false };
+  if (decoded.problem !== undefined) return { ...emptyResult(), readError: decoded.problem };
+  let text = decoded.text;
   let hash = hashBytes(bytes);
   let doc = new PostDocument(text);
   let diagnostics = lintDocument(doc, { rules: builtinRules, config, only: LOCAL_RULES });
@@ -92,7 +92,7 @@ export function checkPost(task: CheckTask, configOf: ConfigSource): CheckResult 
 
   const onlyRules = task.fix?.rules ? new Set(task.fix.rules) : undefined;
   if (task.fix && diagnostics.some((d) => d.fix && (!onlyRules || onlyRules.has(d.ruleId)))) {
-    if (task.fix.write && strictUtf8(bytes) === undefined) {
+    if (task.fix.write && decoded.lossy) {
       result.fixSkipped = 'not fixed: the file is not valid UTF-8, and rewriting it would lose the bytes that are not';
     } else {
       const fixed = fixText(text, { rules: builtinRules, config, only: LOCAL_RULES }, onlyRules);

@@ -27,12 +27,3 @@ export function writeFileAtomic(file: string, text: string): void {
     throw err;
   }
 }
-
-/** Decodes UTF-8, or returns undefined when the bytes are not valid UTF-8 (fixing would lose them). */
-export function strictUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
