@@ -124,6 +124,10 @@ test('--cache: a re-run reads the cache; a changed post or config is linted agai
   fs.mkdirSync(path.join(dir, 'tmp'));
   bilint(['.', '--cache', '--cache-location', 'tmp'], { cwd: dir });
   assert.ok(fs.existsSync(path.join(dir, 'tmp', '.bilintcache')));
+  // A folder that does not exist yet, marked by its trailing slash (as the example workflow passes $RUNNER_TEMP/bilint/).
+  bilint(['.', '--cache', '--cache-location', 'runner/bilint/'], { cwd: dir });
+  assert.ok(fs.statSync(path.join(dir, 'runner', 'bilint')).isDirectory(), 'made a folder, not a file named bilint');
+  assert.ok(fs.existsSync(path.join(dir, 'runner', 'bilint', '.bilintcache')));
 });
 
 test('worker threads give the same results as one thread', () => {
