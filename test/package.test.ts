@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jsYaml from 'js-yaml';
+import { git } from './cli/helpers';
 import { REPO, TestClient, uriOf } from './lsp/lspClient';
 import { post } from './lsp/fixtures';
 
@@ -112,6 +113,64 @@ describe('the npm package, installed', () => {
       const fixed = fs.readFileSync(path.join(project, 'staged.md'), 'utf8').includes('<p class="english-text">Text.</p>');
       assert.equal(fixed, hook.id === 'bilint-fix', `${hook.id}: ${r.stdout}`);
     }
+  });
+
+  it("the example workflow's bilint steps run as written, in a pull request's checkout", () => {
+    interface Step {
+      name?: string;
+      run?: string;
+    }
+    const workflow = jsYaml.load(fs.readFileSync(path.join(REPO, '.github', 'workflows', 'bilint.yml'), 'utf8')) as {
+      env: Record<string, string>;
+      jobs: { bilint: { steps: Step[] } };
+    };
+    const steps = workflow.jobs.bilint.steps.filter((s) => s.run?.includes('npx bilint'));
+    assert.equal(steps.length, 3, 'annotations, SARIF, summary');
+
+    // The site: main holds a clean post; the pull request adds one with an error. Checked out as
+    // actions/checkout does with fetch-depth 0, inside the project that installed Bilint.
+    const upstream = path.join(tmp, 'site-upstream');
+    fs.mkdirSync(path.join(upstream, 'posts'), { recursive: true });
+    fs.writeFileSync(path.join(upstream, 'posts', 'old.md'), post({}));
+    git(upstream, 'init', '-q', '-b', 'main');
+    git(upstream, 'add', '.');
+    git(upstream, 'commit', '-q', '-m', 'the site');
+    const site = path.join(project, 'site');
+    execFileSync('git', ['clone', '-q', upstream, site]);
+    git(site, 'checkout', '-q', '-b', 'pull-request');
+    fs.writeFileSync(
+      path.join(site, 'posts', 'new.md'),
+      post({}, '新的段落。\n\n<details>\n<summary>View/Hide Original English</summary>\n<p>New.</p>\n</details>\n'),
+    );
+    git(site, 'add', '.');
+    git(site, 'commit', '-q', '-m', 'a new post');
+
+    const runner = path.join(tmp, 'runner');
+    fs.mkdirSync(runner);
+    const summary = path.join(tmp, 'summary.md');
+    const env = { ...process.env, ...workflow.env, GITHUB_BASE_REF: 'main', RUNNER_TEMP: runner, GITHUB_STEP_SUMMARY: summary };
+    // What GitHub does with a step: its expressions filled in, the script run by bash -e.
+    const runStep = (s: Step) =>
+      spawnSync('bash', ['-e', '-c', s.run!.replace(/\$\{\{ github\.base_ref \}\}/g, 'main')], { cwd: site, env, encoding: 'utf8' });
+
+    const annotate = runStep(steps[0]);
+    assert.equal(annotate.status, 1, `the check fails on the new post's error: ${annotate.stderr}`);
+    assert.match(annotate.stdout, /^::error file=posts\/new\.md,line=\d+,col=\d+,.*title=pair\/malformed::/m);
+    assert.ok(!annotate.stdout.includes('old.md'), 'only the posts the pull request changed');
+
+    const sarif = runStep(steps[1]);
+    assert.equal(sarif.status, 0, sarif.stderr);
+    const results = (
+      JSON.parse(fs.readFileSync(path.join(site, 'bilint.sarif'), 'utf8')) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      }
+    ).runs[0].results;
+    assert.ok(results.length > 0 && results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'posts/new.md'));
+
+    const table = runStep(steps[2]);
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(fs.readFileSync(summary, 'utf8'), /^### Bilint: .* in 1 of 1 post\n[\s\S]*\| `posts\/new\.md` \|/);
+    assert.ok(fs.existsSync(path.join(runner, 'bilint', '.bilintcache')), 'the steps share one cache in $RUNNER_TEMP');
   });
 
   it('`bilint-language-server` answers over stdio, with rule links into the installed docs', async () => {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bilint, fixtureCopy, onlyRules } from './helpers';
+import { bilint, fixtureCopy, git, onlyRules } from './helpers';
 
 /** The posts a run reported on (json format lists every post linted). */
 function linted(dir: string, args: string[], input?: string): string[] {
@@ -86,26 +86,16 @@ test('--files-from -: the listed posts; deleted and non-post entries are skipped
   assert.match(empty.stderr, /No posts in the list/);
 });
 
-/** Runs git in `dir` as a test user. */
-const gitIn =
-  (dir: string) =>
-  (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
-    });
-
 test('--changed: the posts changed since the merge base, with new untracked ones', () => {
   const dir = basicTree();
-  const git = gitIn(dir);
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('commit', '-q', '-m', 'base');
-  git('checkout', '-q', '-b', 'feature');
+  const run = (...args: string[]) => git(dir, ...args);
+  run('init', '-q', '-b', 'main');
+  run('add', '.');
+  run('commit', '-q', '-m', 'base');
+  run('checkout', '-q', '-b', 'feature');
   fs.appendFileSync(path.join(dir, 'posts/good.md'), '\n更多内容。\n');
   fs.rmSync(path.join(dir, 'posts/nested/deep.md'));
-  git('commit', '-q', '-am', 'edit');
+  run('commit', '-q', '-am', 'edit');
   fs.writeFileSync(path.join(dir, 'posts/fresh.md'), 'A new post, not committed yet.\n');
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a post\n');
   assert.deepEqual(linted(dir, ['--changed']), ['posts/fresh.md', 'posts/good.md'], 'default base: main');
@@ -120,22 +110,22 @@ test('--changed: the posts changed since the merge base, with new untracked ones
 test("--changed without a REF: the CI's target branch, else the remote's default branch, else main or master", () => {
   // A repository whose branch is called master, with one post changed on a feature branch.
   const upstream = basicTree();
-  const git = gitIn(upstream);
-  git('init', '-q', '-b', 'master');
-  git('add', '.');
-  git('commit', '-q', '-m', 'base');
-  git('checkout', '-q', '-b', 'feature');
+  const run = (...args: string[]) => git(upstream, ...args);
+  run('init', '-q', '-b', 'master');
+  run('add', '.');
+  run('commit', '-q', '-m', 'base');
+  run('checkout', '-q', '-b', 'feature');
   fs.appendFileSync(path.join(upstream, 'posts/good.md'), '\n更多内容。\n');
-  git('commit', '-q', '-am', 'edit');
+  run('commit', '-q', '-am', 'edit');
   assert.deepEqual(linted(upstream, ['--changed']), ['posts/good.md'], 'master when there is no main');
 
   // A clone of it whose remote's default branch is called trunk (origin/HEAD names it), working on a
   // branch of feature: against trunk it changed both posts.
-  git('checkout', '-q', 'master');
-  git('branch', '-q', '-m', 'master', 'trunk');
+  run('checkout', '-q', 'master');
+  run('branch', '-q', '-m', 'master', 'trunk');
   const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'bilint-cli-clone-'));
   execFileSync('git', ['clone', '-q', upstream, clone]);
-  const inClone = gitIn(clone);
+  const inClone = (...args: string[]) => git(clone, ...args);
   inClone('checkout', '-q', '-b', 'mine', 'origin/feature');
   fs.appendFileSync(path.join(clone, 'posts/no-front-matter.md'), '\n又一段。\n');
   assert.deepEqual(linted(clone, ['--changed']), ['posts/good.md', 'posts/no-front-matter.md'], 'origin/HEAD: origin/trunk');
@@ -145,7 +135,7 @@ test("--changed without a REF: the CI's target branch, else the remote's default
   const missing = ci('release');
   assert.equal(missing.code, 2, missing.stderr);
   assert.match(missing.stderr, /`--changed origin\/release` \(the base named by GITHUB_BASE_REF\): git knows no such branch/);
-  git('branch', '-q', 'release', 'feature');
+  run('branch', '-q', 'release', 'feature');
   inClone('fetch', '-q', 'origin');
   const fetched = ci('release');
   assert.deepEqual(
