@@ -35,13 +35,18 @@ export class LintCache {
     private readonly data: CacheFile,
   ) {}
 
-  /** Reads the cache; a missing, unreadable or older cache starts empty (it is only ever a shortcut). */
-  static open(location: string, version: string): LintCache {
-    let file = location;
+  /**
+   * Reads the cache at `location` (relative to `cwd`): a file, or a folder to hold `.bilintcache`, which a
+   * trailing slash marks when it does not exist yet. A missing, unreadable or older cache starts empty (it
+   * is only ever a shortcut).
+   */
+  static open(cwd: string, location: string, version: string): LintCache {
+    const resolved = path.resolve(cwd, location);
+    let file = resolved;
     try {
-      if (fs.statSync(location).isDirectory()) file = path.join(location, DEFAULT_CACHE_NAME);
+      if (fs.statSync(resolved).isDirectory()) file = path.join(resolved, DEFAULT_CACHE_NAME);
     } catch {
-      if (/[\\/]$/.test(location)) file = path.join(location, DEFAULT_CACHE_NAME);
+      if (/[\\/]$/.test(location)) file = path.join(resolved, DEFAULT_CACHE_NAME);
     }
     let data: CacheFile = { version, entries: {} };
     try {

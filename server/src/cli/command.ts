@@ -69,7 +69,7 @@ export async function runCommand(o: CliOptions, cwd: string): Promise<number> {
   }
   if (problems.length) return configProblems(problems);
 
-  const cache = o.cache ? LintCache.open(cacheLocation(cwd, o.cacheLocation), cacheVersion()) : undefined;
+  const cache = o.cache ? LintCache.open(cwd, o.cacheLocation ?? DEFAULT_CACHE_NAME, cacheVersion()) : undefined;
   const outcomes = await runPosts(posts, {
     loader,
     concurrency: o.concurrency ?? 'auto',
@@ -195,15 +195,6 @@ function suggestRule(id: string, families: boolean): string {
   return same.length
     ? ` Rules of ${family}: ${same.join(', ')}.`
     : ` Families: ${[...new Set(builtinRules.map((r) => r.meta.id.split('/')[0]))].join(', ')}.`;
-}
-
-/**
- * The cache's path; a trailing slash is kept, as it marks a folder that may not exist yet (CI's
- * `--cache-location "$RUNNER_TEMP/bilint/"`), which path.resolve would drop.
- */
-function cacheLocation(cwd: string, location = DEFAULT_CACHE_NAME): string {
-  const resolved = path.resolve(cwd, location);
-  return /[\\/]$/.test(location) ? resolved + path.sep : resolved;
 }
 
 /** What the cache's findings depend on besides posts and configs: Bilint's version, its rules and their code. */

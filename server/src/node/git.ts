@@ -30,9 +30,9 @@ function refExists(cwd: string, ref: string): boolean {
  * else the remote's default branch (origin/HEAD, set by `git clone`), else the first of origin/main, main,
  * origin/master and master that exists.
  */
-export function defaultBase(cwd: string, env: NodeJS.ProcessEnv = process.env): { ref: string; from: string } | undefined {
+export function defaultBase(cwd: string): { ref: string; from: string } | undefined {
   for (const name of ['GITHUB_BASE_REF', 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME']) {
-    const branch = env[name]?.trim();
+    const branch = process.env[name]?.trim();
     // Named by the CI, so used even when missing here: the error then says to fetch it.
     if (branch) return { ref: `origin/${branch}`, from: name };
   }

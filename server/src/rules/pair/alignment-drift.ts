@@ -32,9 +32,11 @@ export default defineRule<Options>({
     fixable: false,
   },
   check({ doc, config, report }) {
-    const units = pairUnits(doc);
     // The same call the other pair rules make, so they leave out exactly the stretches reported here.
-    for (const s of reportedDrifts(doc, config)) {
+    const drifts = reportedDrifts(doc, config);
+    if (drifts.length === 0) return;
+    const units = pairUnits(doc);
+    for (const s of drifts) {
       const first = units.units[s.from];
       report({ span: firstLine(doc, first.pair.chinese.span), message: describe(doc, units.units, s) });
     }
